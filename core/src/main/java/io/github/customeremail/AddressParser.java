@@ -1,0 +1,310 @@
+package io.github.customeremail;
+
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Stage 2: a hand-written, single-pass parser for the mailbox syntax of RFC 5321, restricted to what customer
+ * mailboxes use. It never backtracks: the time is linear in the input, and inputs over 254 characters are refused
+ * before any other work.
+ *
+ * <p>Accepted: a dot-atom local part (RFC 5322 {@code atext}, plus non-ASCII characters as RFC 6531 allows; policy
+ * decides about those) of at most 64 octets; a domain of LDH labels (1–63 octets, no leading or trailing hyphen)
+ * whose top-level domain exists in the bundled IANA list; at most 253 octets of domain and 254 in all.
+ * Internationalized domains are converted to A-labels ({@code xn--}); see {@link ParsedAddress#domain()}.
+ *
+ * <p>Refused, each with its own {@link FindingCode}: quoted local parts and IP-address literals (recognised, valid in
+ * RFC 5321, never a customer's mailbox), comments, dotless domains, control characters (CR, LF, NUL…) anywhere.
+ *
+ * <p>IDN conversion uses {@link java.net.IDN} (IDNA 2003 mapping) after the normalizer's NFKC and lower-casing,
+ * which matches UTS #46 for the names customers use. The four "deviation" characters on which IDNA 2003 and UTS #46
+ * disagree ({@code ß}, {@code ς}, ZWJ, ZWNJ) are refused rather than mapped, so that no address silently turns
+ * into another domain.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class AddressParser {
+
+    /** RFC 5321 section 4.5.3.1: a path is at most 256 octets including the angle brackets. */
+    public static final int MAX_ADDRESS_LENGTH = 254;
+    /** RFC 5321 section 4.5.3.1.1. */
+    public static final int MAX_LOCAL_PART_LENGTH = 64;
+    /** RFC 1035 limit in presentation form without the trailing dot. */
+    public static final int MAX_DOMAIN_LENGTH = 253;
+    /** RFC 1035 section 2.3.4. */
+    public static final int MAX_LABEL_LENGTH = 63;
+
+    private static final AddressParser STRICT = new AddressParser(TopLevelDomains.bundled());
+
+    /** Bit set of RFC 5322 atext characters below 128 (letters, digits and !#$%&'*+-/=?^_`{|}~). */
+    private static final boolean[] ATEXT = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ATEXT[c] = true;
+            ATEXT[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ATEXT[c] = true;
+        }
+        for (char c : "!#$%&'*+-/=?^_`{|}~".toCharArray()) {
+            ATEXT[c] = true;
+        }
+    }
+
+    private final TopLevelDomains tlds;
+
+    private AddressParser(TopLevelDomains tlds) {
+        this.tlds = tlds;
+    }
+
+    /** @return the strict customer-address parser with the bundled TLD list */
+    public static AddressParser strict() {
+        return STRICT;
+    }
+
+    /** @return the version line of the bundled IANA TLD list, e.g. {@code Version 2026051600, Last Updated …} */
+    public static String tldListVersion() {
+        return TopLevelDomains.bundled().version();
+    }
+
+    /**
+     * Parses one address with no repairs. Never throws for any non-null input.
+     *
+     * @param address the candidate, usually the output of {@link Normalizer}
+     * @return the parsed address or the first reason it is refused
+     */
+    public ParseResult parse(String address) {
+        if (address == null || address.isEmpty()) {
+            return reject(FindingCode.EMPTY);
+        }
+        int length = address.length();
+        // Control characters first: they are a security matter (header injection), whatever else is wrong.
+        int at = -1;
+        int atCount = 0;
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            char c = address.charAt(i);
+            if (isControl(c)) {
+                return reject(FindingCode.CONTROL_CHARACTER, "position", Integer.toString(i + 1));
+            }
+            if (c == '@') {
+                at = i;
+                atCount++;
+            } else if (c >= 0x80) {
+                ascii = false;
+            }
+        }
+        if (length > MAX_ADDRESS_LENGTH) {
+            return reject(FindingCode.TOO_LONG, "max", Integer.toString(MAX_ADDRESS_LENGTH));
+        }
+        if (address.charAt(0) == '"') {
+            return rejectQuoted(address);
+        }
+        if (address.indexOf('(') >= 0 && address.indexOf(')') >= 0) {
+            return reject(FindingCode.COMMENT);
+        }
+        if (atCount == 0) {
+            return reject(FindingCode.MISSING_AT);
+        }
+        if (atCount > 1) {
+            return reject(FindingCode.MULTIPLE_AT);
+        }
+        ParseResult.Rejected localError = checkLocalPart(address, at, ascii);
+        if (localError != null) {
+            return localError;
+        }
+        return parseDomain(address, at, ascii);
+    }
+
+    private static ParseResult.Rejected checkLocalPart(String s, int at, boolean ascii) {
+        if (at == 0) {
+            return reject(FindingCode.LOCAL_PART_EMPTY);
+        }
+        int octets = ascii ? at : s.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
+        if (octets > MAX_LOCAL_PART_LENGTH) {
+            return reject(FindingCode.LOCAL_PART_TOO_LONG, "max", Integer.toString(MAX_LOCAL_PART_LENGTH));
+        }
+        char previous = '.';
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (previous == '.') {
+                    return reject(FindingCode.LOCAL_PART_DOT);
+                }
+            } else if (c < 0x80) {
+                if (!ATEXT[c]) {
+                    return c == ' '
+                            ? reject(FindingCode.SPACE_INSIDE)
+                            : reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", String.valueOf(c));
+                }
+            } else if (Normalizer.isWhitespace(c)) {
+                return reject(FindingCode.SPACE_INSIDE);
+            } else if (Character.isSurrogate(c) && !validSurrogatePair(s, i)) {
+                return reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", "\uFFFD");
+            } else if (Character.isHighSurrogate(c)) {
+                i++; // the low half was checked with it
+            }
+            previous = c;
+        }
+        if (previous == '.') {
+            return reject(FindingCode.LOCAL_PART_DOT);
+        }
+        return null;
+    }
+
+    private ParseResult parseDomain(String s, int at, boolean ascii) {
+        int start = at + 1;
+        int end = s.length();
+        if (start == end) {
+            return reject(FindingCode.DOMAIN_EMPTY);
+        }
+        if (s.charAt(start) == '[') {
+            return reject(FindingCode.DOMAIN_LITERAL);
+        }
+        String typed = s.substring(start);
+        boolean asciiDomain = ascii || Normalizer.isAscii(typed);
+        StringBuilder asciiForm = asciiDomain ? null : new StringBuilder(typed.length() + 16);
+        int labels = 0;
+        int labelStart = start;
+        String lastLabel = null;
+        for (int i = start; i <= end; i++) {
+            if (i < end && s.charAt(i) != '.') {
+                continue;
+            }
+            if (i == labelStart) {
+                return reject(FindingCode.DOMAIN_LABEL_EMPTY);
+            }
+            String label = asciiDomain ? null : s.substring(labelStart, i);
+            if (asciiDomain || Normalizer.isAscii(label)) {
+                ParseResult.Rejected error = checkLdhLabel(s, labelStart, i);
+                if (error != null) {
+                    return error;
+                }
+                if (!asciiDomain) {
+                    asciiForm.append(label.toLowerCase(Locale.ROOT));
+                }
+            } else {
+                String aLabel = toALabel(label);
+                if (aLabel == null) {
+                    return reject(FindingCode.IDN_INVALID, "label", label);
+                }
+                if (aLabel.length() > MAX_LABEL_LENGTH) {
+                    return reject(FindingCode.DOMAIN_LABEL_TOO_LONG, "max", Integer.toString(MAX_LABEL_LENGTH));
+                }
+                asciiForm.append(aLabel);
+            }
+            labels++;
+            if (i < end) {
+                if (!asciiDomain) {
+                    asciiForm.append('.');
+                }
+            } else {
+                lastLabel = asciiDomain ? s.substring(labelStart, i) : null;
+            }
+            labelStart = i + 1;
+        }
+        String domain = asciiDomain ? typed.toLowerCase(Locale.ROOT) : asciiForm.toString();
+        if (labels < 2) {
+            return reject(FindingCode.DOMAIN_NO_TLD);
+        }
+        if (domain.length() > MAX_DOMAIN_LENGTH) {
+            return reject(FindingCode.DOMAIN_TOO_LONG, "max", Integer.toString(MAX_DOMAIN_LENGTH));
+        }
+        String localPart = s.substring(0, at);
+        int localOctets = ascii ? at : localPart.getBytes(StandardCharsets.UTF_8).length;
+        if (localOctets + 1 + domain.length() > MAX_ADDRESS_LENGTH) {
+            return reject(FindingCode.TOO_LONG, "max", Integer.toString(MAX_ADDRESS_LENGTH));
+        }
+        String tld = lastLabel != null ? lastLabel.toLowerCase(Locale.ROOT)
+                : domain.substring(domain.lastIndexOf('.') + 1);
+        if (!tlds.exists(tld)) {
+            return reject(FindingCode.TLD_UNKNOWN, "tld", tld);
+        }
+        return new ParsedAddress(localPart, domain, asciiDomain ? domain : typed.toLowerCase(Locale.ROOT));
+    }
+
+    private static ParseResult.Rejected checkLdhLabel(String s, int from, int to) {
+        if (to - from > MAX_LABEL_LENGTH) {
+            return reject(FindingCode.DOMAIN_LABEL_TOO_LONG, "max", Integer.toString(MAX_LABEL_LENGTH));
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean ldh = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (c >= 'A' && c <= 'Z');
+            if (!ldh) {
+                return c == ' '
+                        ? reject(FindingCode.SPACE_INSIDE)
+                        : reject(FindingCode.DOMAIN_INVALID_CHARACTER, "character", String.valueOf(c));
+            }
+        }
+        if (s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+            return reject(FindingCode.DOMAIN_LABEL_HYPHEN);
+        }
+        if (to - from > 4 && s.regionMatches(true, from, "xn--", 0, 4)) {
+            String label = s.substring(from, to).toLowerCase(Locale.ROOT);
+            String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
+            // toUnicode returns its input unchanged when the Punycode is broken; a valid A-label round-trips.
+            if (unicode.equals(label) || !label.equals(toALabel(unicode))) {
+                return reject(FindingCode.IDN_INVALID, "label", label);
+            }
+        }
+        return null;
+    }
+
+    /** @return the A-label, or {@code null} if the label cannot be an internationalized host name label */
+    private static String toALabel(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == '\u00DF' || c == '\u03C2' || c == '\u200C' || c == '\u200D' || isControl(c)
+                    || Normalizer.isWhitespace(c) || (Character.isSurrogate(c) && !validSurrogatePair(label, i))) {
+                return null;
+            }
+        }
+        try {
+            String a = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            if (a.isEmpty() || a.indexOf('.') >= 0 || a.startsWith("-") || a.endsWith("-")) {
+                return null;
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean validSurrogatePair(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+    static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Recognises {@code "…"@domain} so that it is refused with its own, precise reason. */
+    private static ParseResult rejectQuoted(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1 < s.length() && s.charAt(i + 1) == '@' && i + 2 < s.length()
+                        ? reject(FindingCode.QUOTED_LOCAL_PART)
+                        : reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", "\"");
+            }
+        }
+        return reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", "\"");
+    }
+
+    private static ParseResult.Rejected reject(FindingCode code) {
+        return new ParseResult.Rejected(Finding.of(code, Severity.ERROR));
+    }
+
+    private static ParseResult.Rejected reject(FindingCode code, String name, String value) {
+        return new ParseResult.Rejected(Finding.of(code, Severity.ERROR, name, value));
+    }
+}

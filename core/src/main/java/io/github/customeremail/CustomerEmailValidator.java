@@ -1,0 +1,311 @@
+package io.github.customeremail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The facade: checks customer email addresses through the whole pipeline
+ * (normalize → parse → typo correction → policy → optional mail-domain check) and returns one {@link EmailCheck}.
+ *
+ * <pre>{@code
+ * CustomerEmailValidator validator = CustomerEmailValidator.builder().build();
+ * EmailCheck check = validator.check("  Juan.Perez@Gmail,com ");
+ * check.verdict();      // VALID
+ * check.normalized();   // Optional[juan.perez@gmail.com]
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe after {@link Builder#build()}; share one per application.
+ * {@link #check(String)} never throws, for any {@code String} including {@code null} and megabyte-long input.
+ * When a {@link MailDomainChecker} is configured, close it (or this validator, which closes it) on shutdown.
+ */
+public final class CustomerEmailValidator implements AutoCloseable {
+
+    /**
+     * Inputs longer than this are refused with {@link FindingCode#TOO_LONG} before any other work. An address is
+     * at most 254 characters; the margin leaves room for display names, {@code mailto:} and pasted whitespace.
+     */
+    public static final int MAX_INPUT_LENGTH = 1024;
+
+    private final Normalizer normalizer;
+    private final AddressParser parser;
+    private final MailDomainChecker mailDomainChecker;
+    private final Verdict dnsFailureVerdict;
+    private final Duration mailCheckDeadline;
+
+    private CustomerEmailValidator(Builder b) {
+        this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
+        this.parser = AddressParser.strict();
+        this.mailDomainChecker = b.mailDomainChecker;
+        this.dnsFailureVerdict = b.dnsFailureVerdict;
+        this.mailCheckDeadline = b.mailCheckDeadline;
+    }
+
+    /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks one address. With a {@link MailDomainChecker} configured this blocks until the mail-domain check
+     * answers or its deadline passes (then the verdict is {@link Verdict#UNKNOWN}).
+     *
+     * @param input the address as typed; may be {@code null}
+     * @return the result; never {@code null}
+     */
+    public EmailCheck check(String input) {
+        if (mailDomainChecker == null) {
+            return checkOffline(input);
+        }
+        return checkAsync(input).join();
+    }
+
+    /**
+     * Checks one address without blocking. The future never completes exceptionally.
+     *
+     * @param input the address as typed; may be {@code null}
+     * @return the future result
+     */
+    public CompletableFuture<EmailCheck> checkAsync(String input) {
+        Offline offline;
+        try {
+            offline = runOffline(input);
+        } catch (RuntimeException | StackOverflowError e) {
+            return CompletableFuture.completedFuture(internalError(input));
+        }
+        if (mailDomainChecker == null || offline.address == null || offline.verdict() != Verdict.VALID) {
+            return CompletableFuture.completedFuture(offline.result());
+        }
+        CompletableFuture<MailDomainStatus> status;
+        try {
+            status = mailDomainChecker.check(offline.address.domain());
+        } catch (RuntimeException e) {
+            status = CompletableFuture.completedFuture(new MailDomainStatus.Indeterminate("checker failed: " + e));
+        }
+        return status
+                .completeOnTimeout(new MailDomainStatus.Indeterminate("deadline"),
+                        mailCheckDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((s, error) -> {
+                    try {
+                        MailDomainStatus st = error != null
+                                ? new MailDomainStatus.Indeterminate("checker failed: " + error) : s;
+                        return offline.withMailStatus(st, dnsFailureVerdict);
+                    } catch (RuntimeException e) {
+                        return internalError(input);
+                    }
+                });
+    }
+
+    /**
+     * Checks one address with every offline stage and no DNS, whatever the configuration.
+     *
+     * @param input the address as typed; may be {@code null}
+     * @return the result; never {@code null}
+     */
+    public EmailCheck checkOffline(String input) {
+        try {
+            return runOffline(input).result();
+        } catch (RuntimeException | StackOverflowError e) {
+            return internalError(input);
+        }
+    }
+
+    /** @return the mail-domain checker, if one is configured */
+    public Optional<MailDomainChecker> mailDomainChecker() {
+        return Optional.ofNullable(mailDomainChecker);
+    }
+
+    /** Closes the configured {@link MailDomainChecker}, if any. */
+    @Override
+    public void close() {
+        if (mailDomainChecker != null) {
+            try {
+                mailDomainChecker.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the mail-domain checker failed", e);
+            }
+        }
+    }
+
+    private Offline runOffline(String input) {
+        if (input == null || input.isEmpty()) {
+            return Offline.rejected(input, List.of(), Finding.of(FindingCode.EMPTY, Severity.ERROR));
+        }
+        if (input.length() > MAX_INPUT_LENGTH) {
+            return Offline.rejected(input, List.of(), Finding.of(FindingCode.TOO_LONG, Severity.ERROR,
+                    "max", Integer.toString(AddressParser.MAX_ADDRESS_LENGTH)));
+        }
+        Normalization normalization = normalizer.normalize(input);
+        ParseResult parsed = parser.parse(normalization.value());
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return Offline.rejected(input, normalization.repairs(), rejected.reason());
+        }
+        ParsedAddress address = (ParsedAddress) parsed;
+        List<Finding> findings = normalization.repairs();
+        if (address.internationalDomain()) {
+            findings = append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
+                    "domain", address.unicodeDomain()));
+        }
+        Suggestion suggestion = null;
+        // Stage 3 (typo corrector) and stage 4 (policy) plug in here.
+        return new Offline(input, address, findings, suggestion);
+    }
+
+    private static List<Finding> append(List<Finding> list, Finding finding) {
+        List<Finding> out = new ArrayList<>(list.size() + 1);
+        out.addAll(list);
+        out.add(finding);
+        return out;
+    }
+
+    private static EmailCheck internalError(String input) {
+        return new EmailCheck(input, Optional.empty(), Verdict.INVALID, Optional.empty(),
+                List.of(Finding.of(FindingCode.INTERNAL_ERROR, Severity.ERROR)));
+    }
+
+    static Verdict verdictOf(List<Finding> findings) {
+        Severity worst = Severity.INFO;
+        for (Finding f : findings) {
+            if (f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+        return switch (worst) {
+            case INFO, WARNING -> Verdict.VALID;
+            case SUGGESTION -> Verdict.SUGGEST;
+            case INDETERMINATE -> Verdict.UNKNOWN;
+            case ERROR -> Verdict.INVALID;
+        };
+    }
+
+    /** The result of the offline stages, kept so that the DNS answer can be folded in later. */
+    private record Offline(String input, ParsedAddress address, List<Finding> findings, Suggestion suggestion) {
+
+        static Offline rejected(String input, List<Finding> repairs, Finding reason) {
+            return new Offline(input, null, append(repairs, reason), null);
+        }
+
+        Verdict verdict() {
+            Verdict v = verdictOf(findings);
+            // A suggestion without an error means SUGGEST; an error always wins.
+            return v == Verdict.SUGGEST && suggestion == null ? Verdict.VALID : v;
+        }
+
+        EmailCheck result() {
+            Verdict v = verdict();
+            return new EmailCheck(input,
+                    address == null ? Optional.empty() : Optional.of(address.address()),
+                    v,
+                    v == Verdict.SUGGEST ? Optional.of(suggestion) : Optional.empty(),
+                    findings);
+        }
+
+        EmailCheck withMailStatus(MailDomainStatus status, Verdict dnsFailureVerdict) {
+            Finding finding = mailFinding(status, dnsFailureVerdict);
+            if (finding == null) {
+                return result();
+            }
+            return new Offline(input, address, append(findings, finding), suggestion).result();
+        }
+
+        private Finding mailFinding(MailDomainStatus status, Verdict dnsFailureVerdict) {
+            String domain = address.domain();
+            if (status instanceof MailDomainStatus.HasMx) {
+                return null;
+            } else if (status instanceof MailDomainStatus.ImplicitMx) {
+                return Finding.of(FindingCode.IMPLICIT_MX, Severity.INFO, "domain", domain);
+            } else if (status instanceof MailDomainStatus.NullMx) {
+                return Finding.of(FindingCode.NULL_MX, Severity.ERROR, "domain", domain);
+            } else if (status instanceof MailDomainStatus.NoSuchDomain) {
+                return Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
+            } else if (status instanceof MailDomainStatus.NoMailHost) {
+                return Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
+            } else if (status instanceof MailDomainStatus.NoPublicMailHost) {
+                return Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
+            } else {
+                String reason = status instanceof MailDomainStatus.Indeterminate i ? i.reason() : "unknown";
+                Severity severity = dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE;
+                return new Finding(FindingCode.DNS_INDETERMINATE, severity,
+                        java.util.Map.of("domain", domain, "reason", reason));
+            }
+        }
+    }
+
+    /**
+     * Configures a {@link CustomerEmailValidator}. Not thread-safe; {@link #build()} may be called repeatedly.
+     */
+    public static final class Builder {
+        private boolean lowercaseLocalPart = true;
+        private MailDomainChecker mailDomainChecker;
+        private Verdict dnsFailureVerdict = Verdict.UNKNOWN;
+        private Duration mailCheckDeadline = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /**
+         * Whether the part before {@code @} is lower-cased (default {@code true}). Customer mailboxes are
+         * case-insensitive in practice; keeping one spelling avoids duplicate customers.
+         *
+         * @param lowercase the option
+         * @return this builder
+         */
+        public Builder lowercaseLocalPart(boolean lowercase) {
+            this.lowercaseLocalPart = lowercase;
+            return this;
+        }
+
+        /**
+         * Enables the mail-domain (MX) check with the given checker, e.g. {@code DnsMailDomainChecker} from module
+         * {@code customer-email-dns}. Off by default. The validator's {@link #close()} closes it.
+         *
+         * @param checker the checker, or {@code null} to disable the check
+         * @return this builder
+         */
+        public Builder mailDomainChecker(MailDomainChecker checker) {
+            this.mailDomainChecker = checker;
+            return this;
+        }
+
+        /**
+         * What a DNS failure (timeout, SERVFAIL…) means: {@link Verdict#UNKNOWN} (fail-open, the default) or
+         * {@link Verdict#INVALID} (fail-closed).
+         *
+         * @param verdict UNKNOWN or INVALID
+         * @return this builder
+         * @throws IllegalArgumentException for any other verdict
+         */
+        public Builder dnsFailureVerdict(Verdict verdict) {
+            if (verdict != Verdict.UNKNOWN && verdict != Verdict.INVALID) {
+                throw new IllegalArgumentException("a DNS failure can only mean UNKNOWN or INVALID, not " + verdict);
+            }
+            this.dnsFailureVerdict = verdict;
+            return this;
+        }
+
+        /**
+         * An outer deadline on each mail-domain check, on top of the checker's own (default 5 s). When it passes
+         * the verdict is decided by {@link #dnsFailureVerdict(Verdict)}.
+         *
+         * @param deadline a positive duration
+         * @return this builder
+         */
+        public Builder mailCheckDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("the deadline must be positive: " + deadline);
+            }
+            this.mailCheckDeadline = deadline;
+            return this;
+        }
+
+        /** @return a new immutable validator */
+        public CustomerEmailValidator build() {
+            return new CustomerEmailValidator(this);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package io.github.customeremail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stage 1: safe, deterministic repairs of what clerks type or paste. Each kind of repair is reported once as an
+ * {@link Severity#INFO} finding. Normalizing the output again changes nothing (idempotent).
+ *
+ * <p>Repairs, in order:
+ * <ol>
+ *   <li>invisible characters removed (zero-width spaces and joiners, BOM, soft hyphen, bidi controls);</li>
+ *   <li>Unicode compatibility forms folded (NFKC: fullwidth {@code ＠} and letters, no-break spaces);</li>
+ *   <li>until nothing changes: surrounding whitespace trimmed, trailing {@code ; , .} removed, {@code mailto:}
+ *       (and a {@code ?query}) removed, {@code Name <address>} reduced to the address, quotes around the whole
+ *       address removed;</li>
+ *   <li>spaces around {@code @} and around the dots of the domain removed;</li>
+ *   <li>in the domain: comma typed for a dot replaced, repeated dots collapsed;</li>
+ *   <li>domain lower-cased; local part lower-cased unless disabled (customer mailboxes are case-insensitive in
+ *       practice, and one spelling per customer avoids duplicates).</li>
+ * </ol>
+ * Control characters, line breaks inside the address and spaces elsewhere are deliberately not repaired: the
+ * parser rejects them, because guessing there could change whose mailbox it is.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Normalizer {
+
+    private static final Normalizer STANDARD = new Normalizer(true);
+    private static final Normalizer KEEP_LOCAL_CASE = new Normalizer(false);
+
+    private final boolean lowercaseLocalPart;
+
+    private Normalizer(boolean lowercaseLocalPart) {
+        this.lowercaseLocalPart = lowercaseLocalPart;
+    }
+
+    /** @return a normalizer that also lower-cases the local part (the default) */
+    public static Normalizer standard() {
+        return STANDARD;
+    }
+
+    /**
+     * @param lowercaseLocalPart whether the part before {@code @} is lower-cased
+     * @return a normalizer with that option
+     */
+    public static Normalizer lowercasingLocalPart(boolean lowercaseLocalPart) {
+        return lowercaseLocalPart ? STANDARD : KEEP_LOCAL_CASE;
+    }
+
+    /** @return whether this normalizer lower-cases the local part */
+    public boolean lowercasesLocalPart() {
+        return lowercaseLocalPart;
+    }
+
+    /**
+     * Repairs one input. Runs in time linear in the input length for ordinary input; callers should cap the
+     * length of what they pass (the validator refuses inputs over {@link CustomerEmailValidator#MAX_INPUT_LENGTH}).
+     *
+     * @param raw the text as typed; must not be {@code null}
+     * @return the repaired text and the repairs made
+     */
+    public Normalization normalize(String raw) {
+        Repairs repairs = new Repairs();
+        String s = raw;
+
+        if (!isAscii(s)) {
+            String visible = removeInvisible(s);
+            if (visible.length() != s.length()) {
+                repairs.add(FindingCode.INVISIBLE_CHARACTERS_REMOVED);
+                s = visible;
+            }
+            if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
+                s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+                repairs.add(FindingCode.UNICODE_NORMALIZED);
+            }
+        }
+
+        s = unwrap(s, repairs);
+        s = removeSpacesAroundSeparators(s, repairs);
+
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            String local = s.substring(0, at);
+            String domain = repairDomain(s.substring(at + 1), repairs);
+            String lowerDomain = domain.toLowerCase(Locale.ROOT);
+            if (!lowerDomain.equals(domain)) {
+                repairs.add(FindingCode.DOMAIN_LOWERCASED);
+            }
+            boolean changed = !lowerDomain.equals(s.substring(at + 1));
+            String newLocal = local;
+            if (lowercaseLocalPart) {
+                newLocal = local.toLowerCase(Locale.ROOT);
+                if (!newLocal.equals(local)) {
+                    repairs.add(FindingCode.LOCAL_PART_LOWERCASED);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                s = newLocal + '@' + lowerDomain;
+            }
+        } else {
+            // No @: still fold case so that normalizing twice is stable and messages show a tidy value.
+            String lower = lowercaseLocalPart ? s.toLowerCase(Locale.ROOT) : s;
+            if (!lower.equals(s)) {
+                repairs.add(FindingCode.LOCAL_PART_LOWERCASED);
+                s = lower;
+            }
+        }
+        return new Normalization(s, repairs.list());
+    }
+
+    /** Strips wrappers until none is left; each pass removes at least one character, so this terminates. */
+    private static String unwrap(String s, Repairs repairs) {
+        while (true) {
+            String before = s;
+
+            String stripped = strip(s);
+            if (stripped.length() != s.length()) {
+                repairs.add(FindingCode.TRIMMED);
+                s = stripped;
+            }
+
+            int end = s.length();
+            while (end > 0 && isTrailingPunctuation(s.charAt(end - 1))) {
+                end--;
+            }
+            if (end != s.length()) {
+                repairs.add(FindingCode.TRAILING_PUNCTUATION_REMOVED);
+                s = s.substring(0, end);
+            }
+
+            if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
+                s = s.substring(7);
+                int query = s.indexOf('?');
+                if (query >= 0) {
+                    s = s.substring(0, query);
+                }
+                repairs.add(FindingCode.MAILTO_REMOVED);
+            }
+
+            if (s.endsWith(">")) {
+                int lt = s.lastIndexOf('<');
+                if (lt >= 0 && s.indexOf('@', lt) >= 0) {
+                    s = s.substring(lt + 1, s.length() - 1);
+                    repairs.add(FindingCode.DISPLAY_NAME_REMOVED);
+                }
+            }
+
+            if (s.length() >= 2 && isQuote(s.charAt(0)) && isQuote(s.charAt(s.length() - 1))) {
+                String inner = s.substring(1, s.length() - 1);
+                if (inner.indexOf('@') >= 0 && inner.indexOf('"') < 0) {
+                    s = inner;
+                    repairs.add(FindingCode.QUOTES_REMOVED);
+                }
+            }
+
+            if (s.equals(before)) {
+                return s;
+            }
+        }
+    }
+
+    private static String removeSpacesAroundSeparators(String s, Repairs repairs) {
+        int at = s.lastIndexOf('@');
+        if (at < 0 || !containsWhitespace(s)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean removed = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isWhitespace(c) && nextToSeparator(s, i, at)) {
+                removed = true;
+                continue;
+            }
+            out.append(c);
+        }
+        if (!removed) {
+            return s;
+        }
+        repairs.add(FindingCode.SPACES_REMOVED);
+        return out.toString();
+    }
+
+    /**
+     * True if the whitespace at {@code i} belongs to a run of whitespace that touches the {@code @} at
+     * {@code at}, or (in the domain) touches a dot or comma.
+     */
+    private static boolean nextToSeparator(String s, int i, int at) {
+        int left = i;
+        while (left > 0 && isWhitespace(s.charAt(left - 1))) {
+            left--;
+        }
+        int right = i;
+        while (right < s.length() - 1 && isWhitespace(s.charAt(right + 1))) {
+            right++;
+        }
+        char before = left > 0 ? s.charAt(left - 1) : 0;
+        char after = right < s.length() - 1 ? s.charAt(right + 1) : 0;
+        if (left - 1 == at || right + 1 == at) {
+            return true;
+        }
+        boolean inDomain = i > at;
+        return inDomain && (before == '.' || before == ',' || after == '.' || after == ',');
+    }
+
+    private static String repairDomain(String domain, Repairs repairs) {
+        String d = domain;
+        if (d.indexOf(',') >= 0) {
+            d = d.replace(',', '.');
+            repairs.add(FindingCode.COMMA_IN_DOMAIN_REPLACED);
+        }
+        if (d.contains("..")) {
+            StringBuilder out = new StringBuilder(d.length());
+            for (int i = 0; i < d.length(); i++) {
+                char c = d.charAt(i);
+                if (c == '.' && out.length() > 0 && out.charAt(out.length() - 1) == '.') {
+                    continue;
+                }
+                out.append(c);
+            }
+            d = out.toString();
+            repairs.add(FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED);
+        }
+        return d;
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Characters that render as nothing and are never part of a real address. */
+    static boolean isInvisible(char c) {
+        return c == '\u00AD'                       // soft hyphen
+                || c == '\u180E'                   // Mongolian vowel separator
+                || (c >= '\u200B' && c <= '\u200F') // zero-width space/non-joiner/joiner, LRM, RLM
+                || (c >= '\u202A' && c <= '\u202E') // bidi embeddings and overrides
+                || (c >= '\u2060' && c <= '\u2064') // word joiner, invisible operators
+                || (c >= '\u2066' && c <= '\u2069') // bidi isolates
+                || c == '\uFEFF';                  // BOM / zero-width no-break space
+    }
+
+    private static String removeInvisible(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isInvisible(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                    out.append(s, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
+                || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+    }
+
+    private static boolean containsWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isWhitespace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    private static boolean isTrailingPunctuation(char c) {
+        return c == ';' || c == ',' || c == '.';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019'
+                || c == '\u00AB' || c == '\u00BB' || c == '\u201E';
+    }
+
+    /** Collects each kind of repair once, in first-seen order, without allocating when there is none. */
+    private static final class Repairs {
+        private List<Finding> list;
+
+        void add(FindingCode code) {
+            if (list == null) {
+                list = new ArrayList<>(4);
+            }
+            for (Finding f : list) {
+                if (f.code().equals(code)) {
+                    return;
+                }
+            }
+            list.add(Finding.of(code, Severity.INFO));
+        }
+
+        List<Finding> list() {
+            return list == null ? List.of() : list;
+        }
+    }
+}
