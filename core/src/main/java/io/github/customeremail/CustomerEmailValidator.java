@@ -151,7 +151,11 @@ public final class CustomerEmailValidator implements AutoCloseable {
                     "domain", address.unicodeDomain()));
         }
         Suggestion suggestion = null;
-        // Stage 3 (typo corrector) and stage 4 (policy) plug in here.
+
+        // Stage 3: typo corrector (issue 3) plugs in here.
+
+        // Stage 4: policy rules (issue 4) plug in here.
+
         return new Offline(input, address, findings, suggestion);
     }
 
