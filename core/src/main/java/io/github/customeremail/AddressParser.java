@@ -143,8 +143,12 @@ public final class AddressParser {
                 return reject(FindingCode.SPACE_INSIDE);
             } else if (Character.isSurrogate(c) && !validSurrogatePair(s, i)) {
                 return reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", "\uFFFD");
-            } else if (Character.isHighSurrogate(c)) {
-                i++; // the low half was checked with it
+            } else {
+                int cp = s.codePointAt(i);
+                if (!isInternationalLocalChar(cp)) {
+                    return reject(FindingCode.LOCAL_PART_INVALID_CHARACTER, "character", Character.toString(cp));
+                }
+                i += Character.charCount(cp) - 1;
             }
             previous = c;
         }
@@ -278,6 +282,20 @@ public final class AddressParser {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /**
+     * Non-ASCII characters allowed in a local part: letters, digits and combining marks (names such as
+     * {@code josé} or {@code 山田}). Symbols and punctuation ({@code €}, {@code ©}, {@code —}, {@code •}) are refused:
+     * no provider issues such mailboxes and they are almost always paste accidents.
+     */
+    private static boolean isInternationalLocalChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */

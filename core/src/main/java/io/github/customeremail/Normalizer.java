@@ -111,55 +111,86 @@ public final class Normalizer {
         return new Normalization(s, repairs.list());
     }
 
-    /** Strips wrappers until none is left; each pass removes at least one character, so this terminates. */
+    /**
+     * Strips wrappers until none is left. Works on a window {@code [start, end)} of the string and copies once at
+     * the end, so nested wrappers cost no allocation; each pass shrinks the window, so this terminates.
+     */
     private static String unwrap(String s, Repairs repairs) {
+        int start = 0;
+        int end = s.length();
         while (true) {
-            String before = s;
+            int before = end - start;
 
-            String stripped = strip(s);
-            if (stripped.length() != s.length()) {
+            int trimmedStart = start;
+            int trimmedEnd = end;
+            while (trimmedStart < trimmedEnd && isWhitespace(s.charAt(trimmedStart))) {
+                trimmedStart++;
+            }
+            while (trimmedEnd > trimmedStart && isWhitespace(s.charAt(trimmedEnd - 1))) {
+                trimmedEnd--;
+            }
+            if (trimmedStart != start || trimmedEnd != end) {
                 repairs.add(FindingCode.TRIMMED);
-                s = stripped;
+                start = trimmedStart;
+                end = trimmedEnd;
             }
 
-            int end = s.length();
-            while (end > 0 && isTrailingPunctuation(s.charAt(end - 1))) {
-                end--;
+            int punctuationEnd = end;
+            while (punctuationEnd > start && isTrailingPunctuation(s.charAt(punctuationEnd - 1))) {
+                punctuationEnd--;
             }
-            if (end != s.length()) {
+            if (punctuationEnd != end) {
                 repairs.add(FindingCode.TRAILING_PUNCTUATION_REMOVED);
-                s = s.substring(0, end);
+                end = punctuationEnd;
             }
 
-            if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
-                s = s.substring(7);
-                int query = s.indexOf('?');
+            if (end - start >= 7 && s.regionMatches(true, start, "mailto:", 0, 7)) {
+                start += 7;
+                int query = indexOf(s, '?', start, end);
                 if (query >= 0) {
-                    s = s.substring(0, query);
+                    end = query;
                 }
                 repairs.add(FindingCode.MAILTO_REMOVED);
             }
 
-            if (s.endsWith(">")) {
-                int lt = s.lastIndexOf('<');
-                if (lt >= 0 && s.indexOf('@', lt) >= 0) {
-                    s = s.substring(lt + 1, s.length() - 1);
+            if (end > start && s.charAt(end - 1) == '>') {
+                int lt = lastIndexOf(s, '<', start, end - 1);
+                if (lt >= 0 && indexOf(s, '@', lt, end) >= 0) {
+                    start = lt + 1;
+                    end = end - 1;
                     repairs.add(FindingCode.DISPLAY_NAME_REMOVED);
                 }
             }
 
-            if (s.length() >= 2 && isQuote(s.charAt(0)) && isQuote(s.charAt(s.length() - 1))) {
-                String inner = s.substring(1, s.length() - 1);
-                if (inner.indexOf('@') >= 0 && inner.indexOf('"') < 0) {
-                    s = inner;
-                    repairs.add(FindingCode.QUOTES_REMOVED);
-                }
+            if (end - start >= 2 && isQuote(s.charAt(start)) && isQuote(s.charAt(end - 1))
+                    && indexOf(s, '@', start + 1, end - 1) >= 0 && indexOf(s, '"', start + 1, end - 1) < 0) {
+                start++;
+                end--;
+                repairs.add(FindingCode.QUOTES_REMOVED);
             }
 
-            if (s.equals(before)) {
-                return s;
+            if (end - start == before) {
+                return start == 0 && end == s.length() ? s : s.substring(start, end);
             }
         }
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(String s, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String removeSpacesAroundSeparators(String s, Repairs repairs) {
@@ -275,18 +306,6 @@ public final class Normalizer {
             }
         }
         return false;
-    }
-
-    private static String strip(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isWhitespace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isWhitespace(s.charAt(end - 1))) {
-            end--;
-        }
-        return start == 0 && end == s.length() ? s : s.substring(start, end);
     }
 
     private static boolean isTrailingPunctuation(char c) {

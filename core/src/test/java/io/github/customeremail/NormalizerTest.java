@@ -1,0 +1,96 @@
+package io.github.customeremail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NormalizerTest {
+
+    private static final Locale ES = Locale.forLanguageTag("es");
+    private final Normalizer normalizer = Normalizer.standard();
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1} ({2})")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `  juan@gmail.com  `             | juan@gmail.com      | TRIMMED
+            `juan@gmail.com\n`               | juan@gmail.com      | TRIMMED
+            juan\u200B@gmail.com             | juan@gmail.com      | INVISIBLE_CHARACTERS_REMOVED
+            \uFEFFjuan@gmail.com             | juan@gmail.com      | INVISIBLE_CHARACTERS_REMOVED
+            juan\u00AD@gmail.com             | juan@gmail.com      | INVISIBLE_CHARACTERS_REMOVED
+            juan\uFF20gmail.com              | juan@gmail.com      | UNICODE_NORMALIZED
+            \uFF4A\uFF55\uFF41\uFF4E@gmail.com | juan@gmail.com    | UNICODE_NORMALIZED
+            mailto:juan@gmail.com            | juan@gmail.com      | MAILTO_REMOVED
+            MAILTO:juan@gmail.com?subject=x  | juan@gmail.com      | MAILTO_REMOVED
+            Juan Pérez <juan@gmail.com>      | juan@gmail.com      | DISPLAY_NAME_REMOVED
+            <juan@gmail.com>                 | juan@gmail.com      | DISPLAY_NAME_REMOVED
+            "juan@gmail.com"                 | juan@gmail.com      | QUOTES_REMOVED
+            “juan@gmail.com”                 | juan@gmail.com      | QUOTES_REMOVED
+            juan@gmail.com;                  | juan@gmail.com      | TRAILING_PUNCTUATION_REMOVED
+            `juan@gmail.com,`                | juan@gmail.com      | TRAILING_PUNCTUATION_REMOVED
+            juan@gmail.com.                  | juan@gmail.com      | TRAILING_PUNCTUATION_REMOVED
+            juan @ gmail.com                 | juan@gmail.com      | SPACES_REMOVED
+            juan@gmail . com                 | juan@gmail.com      | SPACES_REMOVED
+            `juan@gmail,com`                 | juan@gmail.com      | COMMA_IN_DOMAIN_REPLACED
+            juan@gmail..com                  | juan@gmail.com      | REPEATED_DOTS_IN_DOMAIN_FIXED
+            juan@GMAIL.com                   | juan@gmail.com      | DOMAIN_LOWERCASED
+            Juan@gmail.com                   | juan@gmail.com      | LOCAL_PART_LOWERCASED
+            """)
+    void eachRepairIsMadeAndReported(String raw, String expected, FindingCode code) {
+        Normalization n = normalizer.normalize(raw);
+        assertThat(n.value()).isEqualTo(expected);
+        assertThat(n.repairs()).extracting(Finding::code).contains(code);
+        assertThat(n.repairs()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        Finding finding = n.repairs().stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+        assertThat(finding.message(Locale.ENGLISH)).isNotBlank().doesNotContain("{");
+        assertThat(finding.message(ES)).isNotBlank().doesNotContain("{")
+                .isNotEqualTo(finding.message(Locale.ENGLISH));
+        assertThat(normalizer.normalize(n.value()).value()).as("idempotent").isEqualTo(n.value());
+        assertThat(normalizer.normalize(n.value()).repairs()).as("no repair the second time").isEmpty();
+    }
+
+    @Test
+    void theIssueExampleIsRepairedWithEveryRepairReported() {
+        Normalization n = normalizer.normalize("  Juan.Perez@Gmail,com ");
+        assertThat(n.value()).isEqualTo("juan.perez@gmail.com");
+        assertThat(n.repairs()).extracting(Finding::code).containsExactly(FindingCode.TRIMMED,
+                FindingCode.COMMA_IN_DOMAIN_REPLACED, FindingCode.DOMAIN_LOWERCASED,
+                FindingCode.LOCAL_PART_LOWERCASED);
+    }
+
+    @Test
+    void nestedWrappersAreAllRemoved() {
+        Normalization n = normalizer.normalize(" mailto:\"Juan\" <JUAN@Gmail.com>; ");
+        assertThat(n.value()).isEqualTo("juan@gmail.com");
+    }
+
+    @Test
+    void aCleanAddressIsReturnedAsItIsWithNoRepairs() {
+        String clean = "juan.perez@gmail.com";
+        Normalization n = normalizer.normalize(clean);
+        assertThat(n.value()).isSameAs(clean);
+        assertThat(n.changed()).isFalse();
+    }
+
+    @Test
+    void theLocalPartKeepsItsCaseWhenAsked() {
+        Normalization n = Normalizer.lowercasingLocalPart(false).normalize("Juan.Perez@GMAIL.COM");
+        assertThat(n.value()).isEqualTo("Juan.Perez@gmail.com");
+        assertThat(n.repairs()).extracting(Finding::code).containsExactly(FindingCode.DOMAIN_LOWERCASED);
+    }
+
+    @Test
+    void unsafeThingsAreNotRepaired() {
+        // Guessing here could change whose mailbox it is: the parser refuses these instead.
+        assertThat(normalizer.normalize("juan perez@gmail.com").value()).isEqualTo("juan perez@gmail.com");
+        assertThat(normalizer.normalize("juan,perez@gmail.com").value()).isEqualTo("juan,perez@gmail.com");
+        assertThat(normalizer.normalize("juan@gm\nail.com").value()).isEqualTo("juan@gm\nail.com");
+        assertThat(normalizer.normalize("\"juan\"@gmail.com").value()).isEqualTo("\"juan\"@gmail.com");
+    }
+
+    @Test
+    void quotesInsideAreKept() {
+        assertThat(normalizer.normalize("o'brien@gmail.com").value()).isEqualTo("o'brien@gmail.com");
+    }
+}
