@@ -167,12 +167,61 @@ public final class AddressParser {
         if (s.charAt(start) == '[') {
             return reject(FindingCode.DOMAIN_LITERAL);
         }
-        String typed = s.substring(start);
-        boolean asciiDomain = ascii || Normalizer.isAscii(typed);
-        StringBuilder asciiForm = asciiDomain ? null : new StringBuilder(typed.length() + 16);
+        int localOctets = ascii ? at : s.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
+        if (ascii || Normalizer.isAscii(s, start, end)) {
+            return parseAsciiDomain(s, at, localOctets);
+        }
+        return parseInternationalDomain(s, at, localOctets);
+    }
+
+    /** The common case: checks the labels in place and allocates only the domain string (and the result). */
+    private ParseResult parseAsciiDomain(String s, int at, int localOctets) {
+        int start = at + 1;
+        int end = s.length();
         int labels = 0;
         int labelStart = start;
-        String lastLabel = null;
+        boolean upperCase = false;
+        for (int i = start; i <= end; i++) {
+            if (i < end) {
+                char c = s.charAt(i);
+                if (c != '.') {
+                    upperCase |= c >= 'A' && c <= 'Z';
+                    continue;
+                }
+            }
+            if (i == labelStart) {
+                return reject(FindingCode.DOMAIN_LABEL_EMPTY);
+            }
+            ParseResult.Rejected error = checkLdhLabel(s, labelStart, i);
+            if (error != null) {
+                return error;
+            }
+            labels++;
+            if (i < end) {
+                labelStart = i + 1;
+            }
+        }
+        ParseResult.Rejected error = checkDomainShape(labels, end - start, localOctets);
+        if (error != null) {
+            return error;
+        }
+        if (!tlds.exists(s, labelStart, end)) {
+            return reject(FindingCode.TLD_UNKNOWN, "tld", s.substring(labelStart, end).toLowerCase(Locale.ROOT));
+        }
+        if (!upperCase) {
+            String domain = s.substring(start);
+            return new ParsedAddress(s, at, domain, domain);
+        }
+        String domain = s.substring(start).toLowerCase(Locale.ROOT);
+        return new ParsedAddress(s.substring(0, start) + domain, at, domain, domain);
+    }
+
+    private ParseResult parseInternationalDomain(String s, int at, int localOctets) {
+        int start = at + 1;
+        int end = s.length();
+        StringBuilder ascii = new StringBuilder(end - start + 16);
+        int labels = 0;
+        int labelStart = start;
         for (int i = start; i <= end; i++) {
             if (i < end && s.charAt(i) != '.') {
                 continue;
@@ -180,15 +229,13 @@ public final class AddressParser {
             if (i == labelStart) {
                 return reject(FindingCode.DOMAIN_LABEL_EMPTY);
             }
-            String label = asciiDomain ? null : s.substring(labelStart, i);
-            if (asciiDomain || Normalizer.isAscii(label)) {
+            String label = s.substring(labelStart, i);
+            if (Normalizer.isAscii(label)) {
                 ParseResult.Rejected error = checkLdhLabel(s, labelStart, i);
                 if (error != null) {
                     return error;
                 }
-                if (!asciiDomain) {
-                    asciiForm.append(label.toLowerCase(Locale.ROOT));
-                }
+                ascii.append(label.toLowerCase(Locale.ROOT));
             } else {
                 String aLabel = toALabel(label);
                 if (aLabel == null) {
@@ -197,36 +244,38 @@ public final class AddressParser {
                 if (aLabel.length() > MAX_LABEL_LENGTH) {
                     return reject(FindingCode.DOMAIN_LABEL_TOO_LONG, "max", Integer.toString(MAX_LABEL_LENGTH));
                 }
-                asciiForm.append(aLabel);
+                ascii.append(aLabel);
             }
             labels++;
             if (i < end) {
-                if (!asciiDomain) {
-                    asciiForm.append('.');
-                }
-            } else {
-                lastLabel = asciiDomain ? s.substring(labelStart, i) : null;
+                ascii.append('.');
             }
             labelStart = i + 1;
         }
-        String domain = asciiDomain ? typed.toLowerCase(Locale.ROOT) : asciiForm.toString();
-        if (labels < 2) {
-            return reject(FindingCode.DOMAIN_NO_TLD);
+        String domain = ascii.toString();
+        ParseResult.Rejected error = checkDomainShape(labels, domain.length(), localOctets);
+        if (error != null) {
+            return error;
         }
-        if (domain.length() > MAX_DOMAIN_LENGTH) {
-            return reject(FindingCode.DOMAIN_TOO_LONG, "max", Integer.toString(MAX_DOMAIN_LENGTH));
-        }
-        String localPart = s.substring(0, at);
-        int localOctets = ascii ? at : localPart.getBytes(StandardCharsets.UTF_8).length;
-        if (localOctets + 1 + domain.length() > MAX_ADDRESS_LENGTH) {
-            return reject(FindingCode.TOO_LONG, "max", Integer.toString(MAX_ADDRESS_LENGTH));
-        }
-        String tld = lastLabel != null ? lastLabel.toLowerCase(Locale.ROOT)
-                : domain.substring(domain.lastIndexOf('.') + 1);
+        String tld = domain.substring(domain.lastIndexOf('.') + 1);
         if (!tlds.exists(tld)) {
             return reject(FindingCode.TLD_UNKNOWN, "tld", tld);
         }
-        return new ParsedAddress(localPart, domain, asciiDomain ? domain : typed.toLowerCase(Locale.ROOT));
+        String localPart = s.substring(0, at);
+        return new ParsedAddress(localPart + '@' + domain, at, domain, s.substring(start).toLowerCase(Locale.ROOT));
+    }
+
+    private static ParseResult.Rejected checkDomainShape(int labels, int asciiLength, int localOctets) {
+        if (labels < 2) {
+            return reject(FindingCode.DOMAIN_NO_TLD);
+        }
+        if (asciiLength > MAX_DOMAIN_LENGTH) {
+            return reject(FindingCode.DOMAIN_TOO_LONG, "max", Integer.toString(MAX_DOMAIN_LENGTH));
+        }
+        if (localOctets + 1 + asciiLength > MAX_ADDRESS_LENGTH) {
+            return reject(FindingCode.TOO_LONG, "max", Integer.toString(MAX_ADDRESS_LENGTH));
+        }
+        return null;
     }
 
     private static ParseResult.Rejected checkLdhLabel(String s, int from, int to) {

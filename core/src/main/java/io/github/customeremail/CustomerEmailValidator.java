@@ -139,13 +139,14 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return Offline.rejected(input, List.of(), Finding.of(FindingCode.TOO_LONG, Severity.ERROR,
                     "max", Integer.toString(AddressParser.MAX_ADDRESS_LENGTH)));
         }
-        Normalization normalization = normalizer.normalize(input);
-        ParseResult parsed = parser.parse(normalization.value());
+        // Fast path: a cleanly typed address needs no repair and no Normalization object.
+        Normalization normalization = normalizer.isAlreadyNormal(input) ? null : normalizer.normalize(input);
+        List<Finding> findings = normalization == null ? List.of() : normalization.repairs();
+        ParseResult parsed = parser.parse(normalization == null ? input : normalization.value());
         if (parsed instanceof ParseResult.Rejected rejected) {
-            return Offline.rejected(input, normalization.repairs(), rejected.reason());
+            return Offline.rejected(input, findings, rejected.reason());
         }
         ParsedAddress address = (ParsedAddress) parsed;
-        List<Finding> findings = normalization.repairs();
         if (address.internationalDomain()) {
             findings = append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
                     "domain", address.unicodeDomain()));

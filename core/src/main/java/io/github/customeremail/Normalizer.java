@@ -112,6 +112,40 @@ public final class Normalizer {
     }
 
     /**
+     * A single allocation-free scan that answers whether {@link #normalize(String)} would return the input
+     * unchanged with no repair: the common case of an address typed cleanly.
+     */
+    boolean isAlreadyNormal(String s) {
+        int length = s.length();
+        if (length == 0) {
+            return true;
+        }
+        char first = s.charAt(0);
+        char last = s.charAt(length - 1);
+        if (isQuote(first) || isTrailingPunctuation(last) || last == '>'
+                || (length >= 7 && s.regionMatches(true, 0, "mailto:", 0, 7))) {
+            return false;
+        }
+        int at = s.lastIndexOf('@');
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || isWhitespace(c)) {
+                return false;
+            }
+            boolean inDomain = i > at && at >= 0;
+            if (c >= 'A' && c <= 'Z' && (inDomain || lowercaseLocalPart)) {
+                return false;
+            }
+            if (inDomain && (c == ',' || (c == '.' && previous == '.'))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /**
      * Strips wrappers until none is left. Works on a window {@code [start, end)} of the string and copies once at
      * the end, so nested wrappers cost no allocation; each pass shrinks the window, so this terminates.
      */
@@ -259,7 +293,11 @@ public final class Normalizer {
     }
 
     static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return isAscii(s, 0, s.length());
+    }
+
+    static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) >= 0x80) {
                 return false;
             }

@@ -3,24 +3,54 @@ package io.github.customeremail;
 import java.util.Objects;
 
 /**
- * A syntactically valid customer address, as accepted by {@link AddressParser}.
+ * A syntactically valid customer address, as accepted by {@link AddressParser}. Immutable.
  *
- * @param localPart     the part before {@code @}, as given (the normalizer has usually lower-cased it)
- * @param domain        the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot
- * @param unicodeDomain the domain as typed, in Unicode (equal to {@code domain} for ASCII domains)
+ * <p>(A class rather than a record so that the common case, an already clean address, shares the caller's string
+ * instead of copying its parts: a check of a clean address should allocate next to nothing.)
  */
-public record ParsedAddress(String localPart, String domain, String unicodeDomain) implements ParseResult {
+public final class ParsedAddress implements ParseResult {
 
-    /** Validates the components. */
-    public ParsedAddress {
-        Objects.requireNonNull(localPart, "localPart");
-        Objects.requireNonNull(domain, "domain");
-        Objects.requireNonNull(unicodeDomain, "unicodeDomain");
+    private final String address;
+    private final int at;
+    private final String domain;
+    private final String unicodeDomain;
+
+    /**
+     * @param localPart     the part before {@code @}
+     * @param domain        the domain in lower-case ASCII form (A-labels for internationalized names)
+     * @param unicodeDomain the domain as typed, in Unicode (equal to {@code domain} for ASCII domains)
+     */
+    public ParsedAddress(String localPart, String domain, String unicodeDomain) {
+        this(Objects.requireNonNull(localPart, "localPart") + '@' + Objects.requireNonNull(domain, "domain"),
+                localPart.length(), domain, unicodeDomain);
+    }
+
+    /** Used by the parser: {@code address} is exactly {@code localPart@domain} with the {@code @} at {@code at}. */
+    ParsedAddress(String address, int at, String domain, String unicodeDomain) {
+        this.address = address;
+        this.at = at;
+        this.domain = domain;
+        this.unicodeDomain = Objects.requireNonNull(unicodeDomain, "unicodeDomain");
+    }
+
+    /** @return the part before {@code @}, as given (the normalizer has usually lower-cased it) */
+    public String localPart() {
+        return address.substring(0, at);
+    }
+
+    /** @return the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot */
+    public String domain() {
+        return domain;
+    }
+
+    /** @return the domain as typed, in Unicode (equal to {@link #domain()} for ASCII domains) */
+    public String unicodeDomain() {
+        return unicodeDomain;
     }
 
     /** @return {@code localPart@domain}, the form to store and to send mail to */
     public String address() {
-        return localPart + '@' + domain;
+        return address;
     }
 
     /** @return {@code true} if the domain was typed with non-ASCII characters */
@@ -31,5 +61,20 @@ public record ParsedAddress(String localPart, String domain, String unicodeDomai
     /** @return the top-level domain, e.g. {@code com} */
     public String topLevelDomain() {
         return domain.substring(domain.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParsedAddress p && p.address.equals(address) && p.unicodeDomain.equals(unicodeDomain);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + unicodeDomain.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ParsedAddress[" + address + (internationalDomain() ? " (" + unicodeDomain + ")" : "") + "]";
     }
 }

@@ -20,11 +20,22 @@ final class TopLevelDomains {
 
     private static final TopLevelDomains BUNDLED = load();
 
-    private final Set<String> tlds;
+    /** Open-addressing table of lower-case TLDs, so a region of the address is looked up without a substring. */
+    private final String[] table;
+    private final int size;
     private final String version;
 
     private TopLevelDomains(Set<String> tlds, String version) {
-        this.tlds = Set.copyOf(tlds);
+        int capacity = Integer.highestOneBit(Math.max(16, tlds.size() * 4));
+        this.table = new String[capacity];
+        for (String tld : tlds) {
+            int slot = hash(tld, 0, tld.length()) & (capacity - 1);
+            while (table[slot] != null) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            table[slot] = tld;
+        }
+        this.size = tlds.size();
         this.version = version;
     }
 
@@ -34,7 +45,29 @@ final class TopLevelDomains {
 
     /** @param asciiTld a lower-case ASCII TLD, e.g. {@code com} or {@code xn--p1ai} */
     boolean exists(String asciiTld) {
-        return tlds.contains(asciiTld);
+        return exists(asciiTld, 0, asciiTld.length());
+    }
+
+    /** Case-insensitive lookup of {@code s[from, to)}. */
+    boolean exists(String s, int from, int to) {
+        int length = to - from;
+        int slot = hash(s, from, to) & (table.length - 1);
+        for (String candidate = table[slot]; candidate != null; candidate = table[slot]) {
+            if (candidate.length() == length && candidate.regionMatches(true, 0, s, from, length)) {
+                return true;
+            }
+            slot = (slot + 1) & (table.length - 1);
+        }
+        return false;
+    }
+
+    private static int hash(String s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return h ^ (h >>> 16);
     }
 
     String version() {
@@ -42,7 +75,7 @@ final class TopLevelDomains {
     }
 
     int size() {
-        return tlds.size();
+        return size;
     }
 
     private static TopLevelDomains load() {

@@ -41,6 +41,19 @@ class CustomerEmailProperties {
     }
 
     @Property(tries = 20_000)
+    void theCleanFastPathAgreesWithTheFullNormalizer(@ForAll("messyInput") String input) {
+        for (Normalizer normalizer : new Normalizer[] {NORMALIZER, Normalizer.lowercasingLocalPart(false)}) {
+            if (normalizer.isAlreadyNormal(input)) {
+                Normalization n = normalizer.normalize(input);
+                assertThat(n.value()).isEqualTo(input);
+                assertThat(n.repairs()).isEmpty();
+            }
+            String normalized = normalizer.normalize(input).value();
+            assertThat(normalizer.isAlreadyNormal(normalized)).as("normal form of %s", input).isTrue();
+        }
+    }
+
+    @Property(tries = 20_000)
     void checkNeverThrowsAndResultsAreConsistent(@ForAll("messyInput") String input) {
         EmailCheck check = VALIDATOR.check(input);
         assertThat(check.verdict()).isNotNull();
