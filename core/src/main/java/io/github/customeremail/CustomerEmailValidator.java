@@ -36,6 +36,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final MailDomainChecker mailDomainChecker;
     private final Verdict dnsFailureVerdict;
     private final Duration mailCheckDeadline;
+    private final Policy policy;
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
@@ -43,6 +44,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.mailDomainChecker = b.mailDomainChecker;
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
+        this.policy = b.policy.build();
     }
 
     /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
@@ -155,6 +157,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         // Stage 3: typo corrector (issue 3) plugs in here.
 
         // Stage 4: policy rules (issue 4) plug in here.
+        findings = policy.apply(address, findings);
 
         return new Offline(input, address, findings, suggestion);
     }
@@ -247,6 +250,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         private MailDomainChecker mailDomainChecker;
         private Verdict dnsFailureVerdict = Verdict.UNKNOWN;
         private Duration mailCheckDeadline = Duration.ofSeconds(5);
+        private final PolicySettings policy = new PolicySettings();
 
         private Builder() {
         }
@@ -310,6 +314,70 @@ public final class CustomerEmailValidator implements AutoCloseable {
         /** @return a new immutable validator */
         public CustomerEmailValidator build() {
             return new CustomerEmailValidator(this);
+        }
+
+        // ---- Policy (stage 4). Domain lists accumulate: each call adds to what was configured before. ----
+
+        /**
+         * Adds the company's own domains: an address there or at any subdomain ({@code ventas.tumatera.com}) is
+         * refused with {@link FindingCode#CORPORATE_DOMAIN} (severity ERROR, parameter {@code domain} = the
+         * configured domain that matched), because a customer's own address is required. Values are
+         * case-insensitive, may end with a dot and may be internationalized (compared in A-label form).
+         *
+         * @param domains domains such as {@code tumatera.com}
+         * @return this builder
+         * @throws IllegalArgumentException if a value is not a domain name (nothing is added then)
+         */
+        public Builder corporateDomains(String... domains) {
+            PolicySettings.addDomains(policy.corporateDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds one corporate domain; see {@link #corporateDomains(String...)}.
+         *
+         * @param domain a domain such as {@code tumatera.com}
+         * @return this builder
+         */
+        public Builder corporateDomain(String domain) {
+            return corporateDomains(domain);
+        }
+
+        /**
+         * Adds blocked domains (with their subdomains): {@link FindingCode#BLOCKED_DOMAIN}, severity ERROR,
+         * parameter {@code domain} = the configured domain that matched. Same value rules as
+         * {@link #corporateDomains(String...)}.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder blockedDomains(String... domains) {
+            PolicySettings.addDomains(policy.blockedDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds domains to an allow-list: once any is configured, addresses outside these domains (and their
+         * subdomains) are refused with {@link FindingCode#DOMAIN_NOT_ALLOWED} (severity ERROR, parameter
+         * {@code domain} = the address's domain). Corporate and blocked domains are refused even when allowed.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder allowedDomains(String... domains) {
+            PolicySettings.addDomains(policy.allowedDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds a custom rule; rules run in ascending {@link PolicyRule#cost()}. See {@link PolicyRule}.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder rule(PolicyRule rule) {
+            policy.customRules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
         }
     }
 }
