@@ -370,6 +370,30 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
 
         /**
+         * Switches the disposable-domain check ({@link FindingCode#DISPOSABLE_DOMAIN}, severity ERROR) on or off;
+         * on by default, with the bundled hand-curated list plus {@link #disposableDomains(String...)}.
+         *
+         * @param check the switch
+         * @return this builder
+         */
+        public Builder disposableDomainCheck(boolean check) {
+            policy.disposableCheck = check;
+            return this;
+        }
+
+        /**
+         * Adds domains (with their subdomains) to the bundled list of disposable-mail domains. Ignored while
+         * {@link #disposableDomainCheck(boolean)} is off.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder disposableDomains(String... domains) {
+            PolicySettings.addDomains(policy.extraDisposableDomains, domains);
+            return this;
+        }
+
+        /**
          * Adds a custom rule; rules run in ascending {@link PolicyRule#cost()}. See {@link PolicyRule}.
          *
          * @param rule the rule

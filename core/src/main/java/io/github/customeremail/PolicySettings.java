@@ -12,6 +12,8 @@ final class PolicySettings {
     final Set<String> corporateDomains = new LinkedHashSet<>();
     final Set<String> blockedDomains = new LinkedHashSet<>();
     final Set<String> allowedDomains = new LinkedHashSet<>();
+    final Set<String> extraDisposableDomains = new LinkedHashSet<>();
+    boolean disposableCheck = true;
     final List<PolicyRule> customRules = new ArrayList<>();
 
     /**
@@ -29,11 +31,14 @@ final class PolicySettings {
     }
 
     Policy build() {
-        List<PolicyRule> rules = new ArrayList<>(1 + customRules.size());
+        List<PolicyRule> rules = new ArrayList<>(5 + customRules.size());
         DomainListRule lists = new DomainListRule(DomainSet.of(corporateDomains), DomainSet.of(blockedDomains),
                 DomainSet.of(allowedDomains));
         if (!lists.isEmpty()) {
             rules.add(lists);
+        }
+        if (disposableCheck) {
+            rules.add(DisposableDomainRule.withBundledAnd(extraDisposableDomains));
         }
         rules.addAll(customRules);
         return new Policy(rules);

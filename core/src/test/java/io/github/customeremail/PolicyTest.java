@@ -124,6 +124,57 @@ class PolicyTest {
     }
 
     @Nested
+    class Disposable {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"juan@mailinator.com", "juan@guerrillamail.com", "juan@10minutemail.com",
+                "juan@yopmail.com", "juan@temp-mail.org", "juan@trashmail.com", "juan@sharklasers.com",
+                "juan@dispostable.com", "juan@maildrop.cc", "juan@getnada.com", "juan@eu.mailinator.com"})
+        void bundledDisposableDomainsAreInvalid(String address) {
+            EmailCheck check = CustomerEmailValidator.builder().build().check(address);
+            assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(only(check, FindingCode.DISPOSABLE_DOMAIN).severity()).isEqualTo(Severity.ERROR);
+        }
+
+        @Test
+        void messagesInBothLanguages() {
+            Finding f = only(CustomerEmailValidator.builder().build().check("juan@mail.yopmail.com"),
+                    FindingCode.DISPOSABLE_DOMAIN);
+            assertThat(f.parameter("domain")).isEqualTo("yopmail.com");
+            assertThat(f.message(EN)).isEqualTo(
+                    "yopmail.com provides temporary mailboxes that soon stop working. Ask for a permanent address.");
+            assertThat(f.message(ES)).isEqualTo(
+                    "yopmail.com ofrece buzones temporales que dejan de funcionar pronto. Pida una dirección permanente.");
+        }
+
+        @Test
+        void switchAndExtraDomains() {
+            assertThat(CustomerEmailValidator.builder().disposableDomainCheck(false).build()
+                    .check("juan@mailinator.com").verdict()).isEqualTo(Verdict.VALID);
+            CustomerEmailValidator v = CustomerEmailValidator.builder().disposableDomains("Desechable.com.co").build();
+            assertThat(only(v.check("juan@desechable.com.co"), FindingCode.DISPOSABLE_DOMAIN).parameter("domain"))
+                    .isEqualTo("desechable.com.co");
+            assertThat(v.check("juan@mailinator.com").verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(CustomerEmailValidator.builder().build().check("juan@desechable.com.co").verdict())
+                    .isEqualTo(Verdict.VALID);
+        }
+
+        @Test
+        void bundledListIsCanonicalAndHasNoPopularProvider() {
+            List<String> list = DisposableDomainRule.bundled();
+            assertThat(list).hasSizeGreaterThan(50).doesNotHaveDuplicates()
+                    .contains("mailinator.com", "guerrillamail.com", "10minutemail.com", "yopmail.com",
+                            "temp-mail.org", "trashmail.com", "sharklasers.com", "dispostable.com", "maildrop.cc",
+                            "getnada.com")
+                    .doesNotContain("gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "icloud.com",
+                            "une.net.co", "telefonica.net", "duck.com", "simplelogin.com");
+            for (String d : list) {
+                assertThat(DomainSet.canonical(d)).isEqualTo(d);
+            }
+        }
+    }
+
+    @Nested
     class CustomRules {
 
         static final FindingCode ACME = FindingCode.custom("ACME_NO_TEST_ADDRESSES");
