@@ -394,6 +394,33 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
 
         /**
+         * How role accounts ({@code info@}, {@code ventas@}, {@code facturacion@}, {@code noreply@}…, compared
+         * without a {@code +tag}) are treated: {@link FindingCode#ROLE_ACCOUNT}, parameter {@code localPart}.
+         * Default {@link RuleMode#WARNING}: businesses often receive invoices at such mailboxes.
+         *
+         * @param mode OFF, WARNING or INVALID
+         * @return this builder
+         */
+        public Builder roleAccounts(RuleMode mode) {
+            policy.roleAccounts = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How a local part with non-ASCII characters ({@code josé@…}, SMTPUTF8) is treated:
+         * {@link FindingCode#NON_ASCII_LOCAL_PART}. Default {@link RuleMode#INVALID}: most sending services
+         * (Amazon SES among them) cannot deliver there and the big free providers never issue such names; use
+         * WARNING if your mail path supports SMTPUTF8.
+         *
+         * @param mode OFF, WARNING or INVALID
+         * @return this builder
+         */
+        public Builder nonAsciiLocalPart(RuleMode mode) {
+            policy.nonAsciiLocalPart = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * Adds a custom rule; rules run in ascending {@link PolicyRule#cost()}. See {@link PolicyRule}.
          *
          * @param rule the rule

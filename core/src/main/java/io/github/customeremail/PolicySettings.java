@@ -14,6 +14,8 @@ final class PolicySettings {
     final Set<String> allowedDomains = new LinkedHashSet<>();
     final Set<String> extraDisposableDomains = new LinkedHashSet<>();
     boolean disposableCheck = true;
+    RuleMode roleAccounts = RuleMode.WARNING;
+    RuleMode nonAsciiLocalPart = RuleMode.INVALID;
     final List<PolicyRule> customRules = new ArrayList<>();
 
     /**
@@ -40,7 +42,17 @@ final class PolicySettings {
         if (disposableCheck) {
             rules.add(DisposableDomainRule.withBundledAnd(extraDisposableDomains));
         }
+        if (nonAsciiLocalPart != RuleMode.OFF) {
+            rules.add(new NonAsciiLocalPartRule(severity(nonAsciiLocalPart)));
+        }
+        if (roleAccounts != RuleMode.OFF) {
+            rules.add(new RoleAccountRule(severity(roleAccounts)));
+        }
         rules.addAll(customRules);
         return new Policy(rules);
+    }
+
+    private static Severity severity(RuleMode mode) {
+        return mode == RuleMode.INVALID ? Severity.ERROR : Severity.WARNING;
     }
 }

@@ -175,6 +175,75 @@ class PolicyTest {
     }
 
     @Nested
+    class RoleAccounts {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"info", "ventas", "facturacion", "admin", "noreply", "no-reply", "contacto",
+                "contabilidad", "compras", "soporte", "gerencia", "rrhh", "sales", "support", "billing", "postmaster",
+                "webmaster", "Ventas+2024"})
+        void roleAccountsAreWarningsByDefault(String local) {
+            EmailCheck check = CustomerEmailValidator.builder().build().check(local + "@empresa.com.co");
+            assertThat(check.verdict()).isEqualTo(Verdict.VALID);
+            Finding f = only(check, FindingCode.ROLE_ACCOUNT);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.parameter("localPart")).isEqualTo(local.toLowerCase(Locale.ROOT).replace("+2024", ""));
+        }
+
+        @Test
+        void messagesInBothLanguages() {
+            Finding f = only(CustomerEmailValidator.builder().build().check("facturacion+odoo@empresa.com.co"),
+                    FindingCode.ROLE_ACCOUNT);
+            assertThat(f.message(EN)).isEqualTo(
+                    "\"facturacion\" is a shared mailbox of a department, not a person's. Check that it is the right one.");
+            assertThat(f.message(ES)).isEqualTo(
+                    "\"facturacion\" es un buzón compartido de un área, no de una persona. Verifique que sea el correcto.");
+        }
+
+        @Test
+        void configurable() {
+            assertThat(CustomerEmailValidator.builder().roleAccounts(RuleMode.INVALID).build()
+                    .check("ventas@empresa.com").verdict()).isEqualTo(Verdict.INVALID);
+            EmailCheck off = CustomerEmailValidator.builder().roleAccounts(RuleMode.OFF).build()
+                    .check("ventas@empresa.com");
+            assertThat(has(off, FindingCode.ROLE_ACCOUNT)).isFalse();
+        }
+
+        @Test
+        void personalNamesAreNotRoles() {
+            for (String local : List.of("juan", "information.systems", "ventas.juan", "infoo", "juan.info")) {
+                assertThat(has(CustomerEmailValidator.builder().build().check(local + "@empresa.com"),
+                        FindingCode.ROLE_ACCOUNT)).as(local).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    class NonAsciiLocalPart {
+
+        @Test
+        void invalidByDefaultWithMessages() {
+            EmailCheck check = CustomerEmailValidator.builder().build().check("josé@empresa.com");
+            assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+            Finding f = only(check, FindingCode.NON_ASCII_LOCAL_PART);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message(EN)).startsWith("The part before the @ has accents or non-Latin characters");
+            assertThat(f.message(ES)).startsWith("La parte antes de la @ tiene tildes o caracteres no latinos");
+        }
+
+        @Test
+        void configurable() {
+            EmailCheck warn = CustomerEmailValidator.builder().nonAsciiLocalPart(RuleMode.WARNING).build()
+                    .check("josé@empresa.com");
+            assertThat(warn.verdict()).isEqualTo(Verdict.VALID);
+            assertThat(only(warn, FindingCode.NON_ASCII_LOCAL_PART).severity()).isEqualTo(Severity.WARNING);
+            EmailCheck off = CustomerEmailValidator.builder().nonAsciiLocalPart(RuleMode.OFF).build()
+                    .check("josé@empresa.com");
+            assertThat(off.verdict()).isEqualTo(Verdict.VALID);
+            assertThat(has(off, FindingCode.NON_ASCII_LOCAL_PART)).isFalse();
+        }
+    }
+
+    @Nested
     class CustomRules {
 
         static final FindingCode ACME = FindingCode.custom("ACME_NO_TEST_ADDRESSES");
