@@ -407,6 +407,19 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
 
         /**
+         * How provider mailbox rules (Gmail, Outlook/Hotmail, Yahoo; {@link FindingCode#PROVIDER_MAILBOX_RULE})
+         * are treated. Default {@link ProviderRuleMode#STANDARD}: an error where the provider is categorical (no
+         * {@code _} in a Gmail address), a warning elsewhere.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder providerRules(ProviderRuleMode mode) {
+            policy.providerRules = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * How a local part with non-ASCII characters ({@code josé@…}, SMTPUTF8) is treated:
          * {@link FindingCode#NON_ASCII_LOCAL_PART}. Default {@link RuleMode#INVALID}: most sending services
          * (Amazon SES among them) cannot deliver there and the big free providers never issue such names; use

@@ -16,6 +16,7 @@ final class PolicySettings {
     boolean disposableCheck = true;
     RuleMode roleAccounts = RuleMode.WARNING;
     RuleMode nonAsciiLocalPart = RuleMode.INVALID;
+    ProviderRuleMode providerRules = ProviderRuleMode.STANDARD;
     final List<PolicyRule> customRules = new ArrayList<>();
 
     /**
@@ -47,6 +48,9 @@ final class PolicySettings {
         }
         if (roleAccounts != RuleMode.OFF) {
             rules.add(new RoleAccountRule(severity(roleAccounts)));
+        }
+        if (providerRules != ProviderRuleMode.OFF) {
+            rules.add(new ProviderMailboxRule(providerRules));
         }
         rules.addAll(customRules);
         return new Policy(rules);
