@@ -443,5 +443,64 @@ public final class CustomerEmailValidator implements AutoCloseable {
             policy.customRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
+
+        /**
+         * Applies a configuration file: UTF-8 text, one {@code key = value} (or {@code key: value}) per line, lines
+         * starting with {@code #} or {@code !} are comments, a trailing backslash continues a line, no escapes.
+         * Keys, all optional:
+         * <pre>
+         * # lists are comma- or space-separated and add to what is configured already
+         * corporate-domains = tumatera.com, tumatera.com.co
+         * blocked-domains =
+         * allowed-domains =
+         * # true | false
+         * disposable.check = true
+         * disposable.extra-domains =
+         * # off | warning | invalid
+         * role-accounts = warning
+         * # off | warning | standard | strict
+         * provider-rules = standard
+         * # off | warning | invalid
+         * non-ascii-local-part = invalid
+         * # true | false
+         * lowercase-local-part = true
+         * </pre>
+         * The whole file is checked before anything is applied; then its values override earlier settings and its
+         * domain lists are added to them. Unknown keys are errors (typo protection).
+         *
+         * @param file the file
+         * @return this builder
+         * @throws ConfigurationException naming the file, the line and the key: unreadable file, a line that is not
+         *                                {@code key = value}, an unknown or repeated key, a bad value
+         */
+        public Builder configure(java.nio.file.Path file) {
+            ConfigurationFile.apply(Objects.requireNonNull(file, "file"), this);
+            return this;
+        }
+
+        /**
+         * Applies {@code customer-email.properties} from the root of the classpath (the thread's context class
+         * loader first), when there is one; does nothing otherwise. Same format as {@link #configure(java.nio.file.Path)}.
+         *
+         * @return this builder
+         * @throws ConfigurationException if the resource exists but is wrong
+         */
+        public Builder configureFromClasspath() {
+            ConfigurationFile.applyFromClasspath(ConfigurationFile.CLASSPATH_RESOURCE, this);
+            return this;
+        }
+
+        /**
+         * Applies settings given as {@link java.util.Properties}, with the keys of
+         * {@link #configure(java.nio.file.Path)}; errors name the key (there are no line numbers).
+         *
+         * @param properties the settings
+         * @return this builder
+         * @throws ConfigurationException for an unknown key or a bad value
+         */
+        public Builder configure(java.util.Properties properties) {
+            ConfigurationFile.apply(Objects.requireNonNull(properties, "properties"), this);
+            return this;
+        }
     }
 }
