@@ -36,6 +36,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final MailDomainChecker mailDomainChecker;
     private final Verdict dnsFailureVerdict;
     private final Duration mailCheckDeadline;
+    private final Policy policy;
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
@@ -43,6 +44,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.mailDomainChecker = b.mailDomainChecker;
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
+        this.policy = b.policy.build();
     }
 
     /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
@@ -156,6 +158,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         // Stage 3: typo corrector (issue 3) plugs in here.
 
         // Stage 4: policy rules (issue 4) plug in here.
+        findings = policy.apply(address, findings);
 
         return new Offline(input, address, findings, suggestion);
     }
@@ -248,6 +251,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         private MailDomainChecker mailDomainChecker;
         private Verdict dnsFailureVerdict = Verdict.UNKNOWN;
         private Duration mailCheckDeadline = Duration.ofSeconds(5);
+        private final PolicySettings policy = new PolicySettings();
 
         private Builder() {
         }
@@ -311,6 +315,193 @@ public final class CustomerEmailValidator implements AutoCloseable {
         /** @return a new immutable validator */
         public CustomerEmailValidator build() {
             return new CustomerEmailValidator(this);
+        }
+
+        // ---- Policy (stage 4). Domain lists accumulate: each call adds to what was configured before. ----
+
+        /**
+         * Adds the company's own domains: an address there or at any subdomain ({@code ventas.tumatera.com}) is
+         * refused with {@link FindingCode#CORPORATE_DOMAIN} (severity ERROR, parameter {@code domain} = the
+         * configured domain that matched), because a customer's own address is required. Values are
+         * case-insensitive, may end with a dot and may be internationalized (compared in A-label form).
+         *
+         * @param domains domains such as {@code tumatera.com}
+         * @return this builder
+         * @throws IllegalArgumentException if a value is not a domain name (nothing is added then)
+         */
+        public Builder corporateDomains(String... domains) {
+            PolicySettings.addDomains(policy.corporateDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds one corporate domain; see {@link #corporateDomains(String...)}.
+         *
+         * @param domain a domain such as {@code tumatera.com}
+         * @return this builder
+         */
+        public Builder corporateDomain(String domain) {
+            return corporateDomains(domain);
+        }
+
+        /**
+         * Adds blocked domains (with their subdomains): {@link FindingCode#BLOCKED_DOMAIN}, severity ERROR,
+         * parameter {@code domain} = the configured domain that matched. Same value rules as
+         * {@link #corporateDomains(String...)}.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder blockedDomains(String... domains) {
+            PolicySettings.addDomains(policy.blockedDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds domains to an allow-list: once any is configured, addresses outside these domains (and their
+         * subdomains) are refused with {@link FindingCode#DOMAIN_NOT_ALLOWED} (severity ERROR, parameter
+         * {@code domain} = the address's domain). Corporate and blocked domains are refused even when allowed.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder allowedDomains(String... domains) {
+            PolicySettings.addDomains(policy.allowedDomains, domains);
+            return this;
+        }
+
+        /**
+         * Switches the disposable-domain check ({@link FindingCode#DISPOSABLE_DOMAIN}, severity ERROR) on or off;
+         * on by default, with the bundled hand-curated list plus {@link #disposableDomains(String...)}.
+         *
+         * @param check the switch
+         * @return this builder
+         */
+        public Builder disposableDomainCheck(boolean check) {
+            policy.disposableCheck = check;
+            return this;
+        }
+
+        /**
+         * Adds domains (with their subdomains) to the bundled list of disposable-mail domains. Ignored while
+         * {@link #disposableDomainCheck(boolean)} is off.
+         *
+         * @param domains the domains
+         * @return this builder
+         */
+        public Builder disposableDomains(String... domains) {
+            PolicySettings.addDomains(policy.extraDisposableDomains, domains);
+            return this;
+        }
+
+        /**
+         * How role accounts ({@code info@}, {@code ventas@}, {@code facturacion@}, {@code noreply@}…, compared
+         * without a {@code +tag}) are treated: {@link FindingCode#ROLE_ACCOUNT}, parameter {@code localPart}.
+         * Default {@link RuleMode#WARNING}: businesses often receive invoices at such mailboxes.
+         *
+         * @param mode OFF, WARNING or INVALID
+         * @return this builder
+         */
+        public Builder roleAccounts(RuleMode mode) {
+            policy.roleAccounts = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How provider mailbox rules (Gmail, Outlook/Hotmail, Yahoo; {@link FindingCode#PROVIDER_MAILBOX_RULE})
+         * are treated. Default {@link ProviderRuleMode#STANDARD}: an error where the provider is categorical (no
+         * {@code _} in a Gmail address), a warning elsewhere.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder providerRules(ProviderRuleMode mode) {
+            policy.providerRules = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * How a local part with non-ASCII characters ({@code josé@…}, SMTPUTF8) is treated:
+         * {@link FindingCode#NON_ASCII_LOCAL_PART}. Default {@link RuleMode#INVALID}: most sending services
+         * (Amazon SES among them) cannot deliver there and the big free providers never issue such names; use
+         * WARNING if your mail path supports SMTPUTF8.
+         *
+         * @param mode OFF, WARNING or INVALID
+         * @return this builder
+         */
+        public Builder nonAsciiLocalPart(RuleMode mode) {
+            policy.nonAsciiLocalPart = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Adds a custom rule; rules run in ascending {@link PolicyRule#cost()}. See {@link PolicyRule}.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder rule(PolicyRule rule) {
+            policy.customRules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Applies a configuration file: UTF-8 text, one {@code key = value} (or {@code key: value}) per line, lines
+         * starting with {@code #} or {@code !} are comments, a trailing backslash continues a line, no escapes.
+         * Keys, all optional:
+         * <pre>
+         * # lists are comma- or space-separated and add to what is configured already
+         * corporate-domains = tumatera.com, tumatera.com.co
+         * blocked-domains =
+         * allowed-domains =
+         * # true | false
+         * disposable.check = true
+         * disposable.extra-domains =
+         * # off | warning | invalid
+         * role-accounts = warning
+         * # off | warning | standard | strict
+         * provider-rules = standard
+         * # off | warning | invalid
+         * non-ascii-local-part = invalid
+         * # true | false
+         * lowercase-local-part = true
+         * </pre>
+         * The whole file is checked before anything is applied; then its values override earlier settings and its
+         * domain lists are added to them. Unknown keys are errors (typo protection).
+         *
+         * @param file the file
+         * @return this builder
+         * @throws ConfigurationException naming the file, the line and the key: unreadable file, a line that is not
+         *                                {@code key = value}, an unknown or repeated key, a bad value
+         */
+        public Builder configure(java.nio.file.Path file) {
+            ConfigurationFile.apply(Objects.requireNonNull(file, "file"), this);
+            return this;
+        }
+
+        /**
+         * Applies {@code customer-email.properties} from the root of the classpath (the thread's context class
+         * loader first), when there is one; does nothing otherwise. Same format as {@link #configure(java.nio.file.Path)}.
+         *
+         * @return this builder
+         * @throws ConfigurationException if the resource exists but is wrong
+         */
+        public Builder configureFromClasspath() {
+            ConfigurationFile.applyFromClasspath(ConfigurationFile.CLASSPATH_RESOURCE, this);
+            return this;
+        }
+
+        /**
+         * Applies settings given as {@link java.util.Properties}, with the keys of
+         * {@link #configure(java.nio.file.Path)}; errors name the key (there are no line numbers).
+         *
+         * @param properties the settings
+         * @return this builder
+         * @throws ConfigurationException for an unknown key or a bad value
+         */
+        public Builder configure(java.util.Properties properties) {
+            ConfigurationFile.apply(Objects.requireNonNull(properties, "properties"), this);
+            return this;
         }
     }
 }

@@ -111,6 +111,11 @@ public record FindingCode(String id) {
     public static final FindingCode PROVIDER_MAILBOX_RULE = new FindingCode("PROVIDER_MAILBOX_RULE");
     /** The local part has non-ASCII characters (SMTPUTF8), which most senders cannot deliver to. */
     public static final FindingCode NON_ASCII_LOCAL_PART = new FindingCode("NON_ASCII_LOCAL_PART");
+    /**
+     * A policy rule (usually a custom {@link io.github.customeremail.PolicyRule}) threw an exception, so the address
+     * could not be fully checked. Parameters {@code rule} (its name) and {@code error} (the exception class).
+     */
+    public static final FindingCode POLICY_RULE_FAILED = new FindingCode("POLICY_RULE_FAILED");
 
     // --- Mail-domain (MX) check ---
     /** The domain publishes a null MX (RFC 7505): it receives no mail. */

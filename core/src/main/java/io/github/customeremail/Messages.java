@@ -22,7 +22,7 @@ final class Messages {
             String custom = finding.parameter("message");
             return custom != null ? custom : finding.code().id();
         }
-        return substitute(template, finding);
+        return substitute(template, finding, locale);
     }
 
     static ResourceBundle bundle(Locale locale) {
@@ -35,6 +35,46 @@ final class Messages {
         } catch (MissingResourceException e) {
             return null;
         }
+    }
+
+    /**
+     * Like {@link #substitute(String, Finding)}, but a parameter whose value is a message id (lower-case letters,
+     * digits and hyphens, e.g. {@code reason=gmail-characters}) is first looked up in the bundle under
+     * {@code <CODE>.<name>.<value>} ({@code PROVIDER_MAILBOX_RULE.reason.gmail-characters}); when found, that text
+     * (with the finding's parameters substituted into it, one level only) replaces the placeholder. So parameters
+     * that are part of the sentence are translated too. Other values are inserted literally, as before.
+     */
+    static String substitute(String template, Finding finding, Locale locale) {
+        if (template.indexOf('{') < 0) {
+            return template;
+        }
+        java.util.Map<String, String> translated = null;
+        for (java.util.Map.Entry<String, String> p : finding.parameters().entrySet()) {
+            if (isMessageId(p.getValue()) && template.contains("{" + p.getKey() + "}")) {
+                String text = template(finding.code().id() + '.' + p.getKey() + '.' + p.getValue(), locale);
+                if (text != null) {
+                    if (translated == null) {
+                        translated = new java.util.HashMap<>(finding.parameters());
+                    }
+                    translated.put(p.getKey(), substitute(text, finding));
+                }
+            }
+        }
+        return substitute(template, translated == null ? finding
+                : new Finding(finding.code(), finding.severity(), translated));
+    }
+
+    private static boolean isMessageId(String value) {
+        if (value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

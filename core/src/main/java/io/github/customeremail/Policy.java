@@ -1,0 +1,69 @@
+package io.github.customeremail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stage 4: runs the policy rules on a parsed address, cheapest first (stable: ties keep their order), and stops
+ * after the first {@link Severity#ERROR}. A rule that throws is reported as {@link FindingCode#POLICY_RULE_FAILED}.
+ * Immutable and thread-safe.
+ */
+final class Policy {
+
+    private final List<PolicyRule> rules;
+
+    Policy(List<PolicyRule> rules) {
+        List<PolicyRule> sorted = new ArrayList<>(rules);
+        sorted.sort(Comparator.comparingInt(PolicyRule::cost)); // List.sort is stable
+        this.rules = List.copyOf(sorted);
+    }
+
+    List<PolicyRule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param address  the parsed address
+     * @param findings the findings so far (not modified)
+     * @return {@code findings} with the policy findings appended (the same list when there are none)
+     */
+    List<Finding> apply(ParsedAddress address, List<Finding> findings) {
+        List<Finding> out = null;
+        for (PolicyRule rule : rules) {
+            Finding finding = evaluate(rule, address);
+            if (finding != null) {
+                if (out == null) {
+                    out = new ArrayList<>(findings.size() + 2);
+                    out.addAll(findings);
+                }
+                out.add(finding);
+                if (finding.severity() == Severity.ERROR) {
+                    break;
+                }
+            }
+        }
+        return out == null ? findings : out;
+    }
+
+    private static Finding evaluate(PolicyRule rule, ParsedAddress address) {
+        try {
+            Optional<Finding> result = rule.evaluate(address);
+            return result == null ? null : result.orElse(null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Finding(FindingCode.POLICY_RULE_FAILED, Severity.ERROR,
+                    Map.of("rule", nameOf(rule), "error", e.getClass().getName()));
+        }
+    }
+
+    private static String nameOf(PolicyRule rule) {
+        try {
+            String name = rule.name();
+            return name == null ? rule.getClass().getName() : name;
+        } catch (RuntimeException e) {
+            return rule.getClass().getName();
+        }
+    }
+}
