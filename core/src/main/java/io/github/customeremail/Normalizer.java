@@ -122,8 +122,18 @@ public final class Normalizer {
         }
         char first = s.charAt(0);
         char last = s.charAt(length - 1);
-        if (isQuote(first) || isTrailingPunctuation(last) || last == '>'
-                || (length >= 7 && s.regionMatches(true, 0, "mailto:", 0, 7))) {
+        if (isTrailingPunctuation(last) || (length >= 7 && s.regionMatches(true, 0, "mailto:", 0, 7))) {
+            return false;
+        }
+        // The same conditions as the display-name and quote repairs in unwrap().
+        if (last == '>') {
+            int lt = lastIndexOf(s, '<', 0, length - 1);
+            if (lt >= 0 && indexOf(s, '@', lt, length) >= 0) {
+                return false;
+            }
+        }
+        if (length >= 2 && isQuote(first) && isQuote(last)
+                && indexOf(s, '@', 1, length - 1) >= 0 && indexOf(s, '"', 1, length - 1) < 0) {
             return false;
         }
         int at = s.lastIndexOf('@');

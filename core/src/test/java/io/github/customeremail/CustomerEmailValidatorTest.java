@@ -64,9 +64,9 @@ class CustomerEmailValidatorTest {
 
     @Test
     void idnDomainsAreStoredAsALabelsAndReported() {
-        EmailCheck check = validator.check("María@España.es");
+        EmailCheck check = validator.check("Maria@España.es");
         assertThat(check.verdict()).isEqualTo(Verdict.VALID);
-        assertThat(check.normalized()).contains("maría@xn--espaa-rta.es");
+        assertThat(check.normalized()).contains("maria@xn--espaa-rta.es");
         assertThat(check.finding(FindingCode.IDN_CONVERTED)).get()
                 .extracting(f -> f.parameter("domain")).isEqualTo("españa.es");
     }
