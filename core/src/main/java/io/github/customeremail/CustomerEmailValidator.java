@@ -2,7 +2,9 @@ package io.github.customeremail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final Verdict dnsFailureVerdict;
     private final Duration mailCheckDeadline;
     private final Policy policy;
+    /** {@code null} when typo correction is switched off. */
+    private final TypoCorrector typoCorrector;
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
@@ -45,6 +49,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
         this.policy = b.policy.build();
+        this.typoCorrector = b.typoCorrector();
     }
 
     /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
@@ -146,7 +151,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
         List<Finding> findings = normalization == null ? List.of() : normalization.repairs();
         ParseResult parsed = parser.parse(normalization == null ? input : normalization.value());
         if (parsed instanceof ParseResult.Rejected rejected) {
-            return Offline.rejected(input, findings, rejected.reason());
+            return suggestForRejected(input, normalization == null ? input : normalization.value(), findings,
+                    rejected.reason());
         }
         ParsedAddress address = (ParsedAddress) parsed;
         if (address.internationalDomain()) {
@@ -155,12 +161,62 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
         Suggestion suggestion = null;
 
-        // Stage 3: typo corrector (issue 3) plugs in here.
+        // Stage 3: typo corrector.
+        if (typoCorrector != null) {
+            TypoCorrector.Correction correction =
+                    typoCorrector.correct(address.domain(), address.unicodeDomain());
+            suggestion = validSuggestion(address.localPart(), correction);
+            if (suggestion != null) {
+                findings = append(findings, typoFinding(correction, suggestion));
+            }
+        }
 
-        // Stage 4: policy rules (issue 4) plug in here.
+        // Stage 4: policy rules.
         findings = policy.apply(address, findings);
 
         return new Offline(input, address, findings, suggestion);
+    }
+
+    /**
+     * An address refused only because its domain lacks a TLD or has one that does not exist ({@code juan@gmail},
+     * {@code juan@gmail.con}) is still worth a suggestion when the domain has a clear correction: the verdict is
+     * then SUGGEST, and the syntax finding stays so that the user sees why the typed address cannot be used.
+     */
+    private Offline suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
+        Offline rejected = Offline.rejected(input, repairs, reason);
+        if (typoCorrector == null || !(reason.code().equals(FindingCode.DOMAIN_NO_TLD)
+                || reason.code().equals(FindingCode.TLD_UNKNOWN))) {
+            return rejected;
+        }
+        int at = value.indexOf('@');
+        if (at <= 0 || at != value.lastIndexOf('@')) {
+            return rejected;
+        }
+        String domain = value.substring(at + 1);
+        TypoCorrector.Correction correction = Normalizer.isAscii(domain)
+                ? typoCorrector.correct(domain, domain) : null;
+        Suggestion suggestion = validSuggestion(value.substring(0, at), correction);
+        if (suggestion == null) {
+            return rejected;
+        }
+        return new Offline(input, null, append(rejected.findings(), typoFinding(correction, suggestion)), suggestion);
+    }
+
+    /** @return the suggestion, only if the suggested address passes the strict parser itself */
+    private Suggestion validSuggestion(String localPart, TypoCorrector.Correction correction) {
+        if (correction == null) {
+            return null;
+        }
+        String candidate = localPart + '@' + correction.domain();
+        return parser.parse(candidate) instanceof ParsedAddress
+                ? new Suggestion(candidate, correction.confidence()) : null;
+    }
+
+    private static Finding typoFinding(TypoCorrector.Correction correction, Suggestion suggestion) {
+        return correction.lookalike()
+                ? new Finding(FindingCode.LOOKALIKE_DOMAIN, Severity.SUGGESTION,
+                        Map.of("domain", correction.domain(), "suggestion", suggestion.address()))
+                : Finding.of(FindingCode.DOMAIN_TYPO, Severity.SUGGESTION, "suggestion", suggestion.address());
     }
 
     private static List<Finding> append(List<Finding> list, Finding finding) {
@@ -198,6 +254,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
 
         Verdict verdict() {
+            if (address == null && suggestion != null) {
+                return Verdict.SUGGEST; // refused as typed, but a clear correction exists (see suggestForRejected)
+            }
             Verdict v = verdictOf(findings);
             // A suggestion without an error means SUGGEST; an error always wins.
             return v == Verdict.SUGGEST && suggestion == null ? Verdict.VALID : v;
@@ -252,8 +311,76 @@ public final class CustomerEmailValidator implements AutoCloseable {
         private Verdict dnsFailureVerdict = Verdict.UNKNOWN;
         private Duration mailCheckDeadline = Duration.ofSeconds(5);
         private final PolicySettings policy = new PolicySettings();
+        private boolean typoCorrection = true;
+        /** {@code null}: the bundled dictionary. */
+        private List<String> replacementDomains;
+        private final List<String> addedDomains = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Whether mistyped domains get a "did you mean" suggestion (default {@code true}): {@code juan@gmial.com}
+         * gives {@link Verdict#SUGGEST} with {@code juan@gmail.com} and a {@link FindingCode#DOMAIN_TYPO} finding
+         * (or {@link FindingCode#LOOKALIKE_DOMAIN} for look-alike Unicode letters). Suggestions only ever point to
+         * a domain of the known-domain dictionary: the bundled one of global, Latin American and Spanish mail
+         * providers, plus what {@link #knownDomains(Collection)} adds.
+         *
+         * @param enabled the option
+         * @return this builder
+         */
+        public Builder typoCorrection(boolean enabled) {
+            this.typoCorrection = enabled;
+            return this;
+        }
+
+        /**
+         * Adds domains to the known-domain dictionary, e.g. the mail domains of your own region or of your big
+         * customers. A known domain is never corrected, and a domain close to it may be corrected toward it
+         * ({@code acmee.com.co} → {@code acme.com.co} for names of five letters or more). Added domains have a
+         * middle weight and are not brands: the same name under another suffix is left alone.
+         *
+         * @param domains domains such as {@code empresa.com.co} (Unicode names are accepted and stored as A-labels)
+         * @return this builder
+         * @throws IllegalArgumentException if one of them is not a valid mail domain with an existing TLD
+         */
+        public Builder knownDomains(Collection<String> domains) {
+            Objects.requireNonNull(domains, "domains");
+            for (String d : domains) {
+                addedDomains.add(KnownDomains.validate(d));
+            }
+            return this;
+        }
+
+        /**
+         * Replaces the whole known-domain dictionary (the bundled one and anything added before) with these domains,
+         * for an application that wants suggestions toward its own list only.
+         *
+         * @param domains the complete list; may be empty (then nothing is ever suggested)
+         * @return this builder
+         * @throws IllegalArgumentException if one of them is not a valid mail domain with an existing TLD
+         */
+        public Builder replaceKnownDomains(Collection<String> domains) {
+            Objects.requireNonNull(domains, "domains");
+            List<String> validated = new ArrayList<>(domains.size());
+            for (String d : domains) {
+                validated.add(KnownDomains.validate(d));
+            }
+            this.replacementDomains = validated;
+            this.addedDomains.clear();
+            return this;
+        }
+
+        private TypoCorrector typoCorrector() {
+            if (!typoCorrection) {
+                return null;
+            }
+            if (replacementDomains == null && addedDomains.isEmpty()) {
+                return TypoCorrector.bundled(); // shared: building a validator does not re-index the dictionary
+            }
+            KnownDomains base = replacementDomains == null ? KnownDomains.bundled()
+                    : KnownDomains.of(replacementDomains);
+            return new TypoCorrector(base.plus(addedDomains), PublicSuffixes.bundled());
         }
 
         /**

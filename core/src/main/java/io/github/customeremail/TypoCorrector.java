@@ -1,0 +1,354 @@
+package io.github.customeremail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 3: suggests the known mailbox domain a mistyped domain was probably meant to be ({@code gmial.com} →
+ * gmail.com), or unmasks a domain that imitates a known one with look-alike letters ({@code gmаil.com} with a
+ * Cyrillic {@code а}). Precision comes first: a wrong "did you mean" is worse than none.
+ *
+ * <p>A domain is split into its name and public suffix ({@link PublicSuffixes}); suggestions are always domains of
+ * the dictionary ({@link KnownDomains}) and come from these corrections, each with a cost (see
+ * {@link KeyboardDistance}):
+ * <ol>
+ *   <li><b>suffix</b> — the exact name of a known domain under a wrong suffix: {@code gmail.con}, {@code yahoo.cm},
+ *       {@code gmail.com.co}, {@code hotmail.net}. When the typed suffix is legitimate (its TLD exists) this is done
+ *       only for brands, whose name is nowhere else a mail domain; a brand is regional only under country codes,
+ *       so {@code yahoo.com.xx} of a country we do not list is corrected only when close to a listed one;</li>
+ *   <li><b>name</b> — a name close to a known one: {@code gmial.com}, {@code hotmial.es}, {@code gmai.com.ar}.
+ *       Allowed cost grows with the length of the name ({@link #maxNameCost}); short names (four letters or fewer)
+ *       and common words are never targets, and with a legitimate typed suffix the suffix must be the target's
+ *       own, unless the target is a brand;</li>
+ *   <li><b>structure</b> — missing or misplaced dots and extra parts: {@code gmailcom}, bare {@code gmail},
+ *       {@code gmailc.om}, {@code gmail.com.com}.</li>
+ * </ol>
+ * The cheapest candidate wins only if it is clearly cheaper than the runner-up (by {@link #MARGIN}), or at least
+ * {@link #DOMINANCE} times as common; otherwise it is a tie and nothing is suggested. Known domains are never
+ * corrected, and a domain whose name is not close to any known name is left alone whatever its suffix, so company
+ * domains ({@code empresa.com.co}, {@code example.co}) and legitimate suffixes ({@code .com.ar}, {@code .cl},
+ * {@code .pe}) are never rewritten into others.
+ *
+ * <p>The common path — a known domain — is one hash lookup and allocates nothing. Other domains are looked up
+ * through the dictionary's indexes, never by scanning it. Immutable and thread-safe.
+ */
+final class TypoCorrector {
+
+    /** A candidate must be cheaper than the runner-up by this much (a quarter of an edit), else it is a tie. */
+    static final double MARGIN = 0.25;
+    /** ...unless it is this many times as common as the runner-up ({@code hotmail.cm}: .com, not .cl). */
+    static final int DOMINANCE = 10;
+    /** Most a suffix correction may cost: a whole wrong suffix on a brand ({@code gmail.es}) costs this. */
+    static final double MAX_SUFFIX_COST = 1.5;
+    /** What a name correction may add on top of its own cost for the suffix ({@code gmial.con}). */
+    static final double NAME_AND_SUFFIX_SLACK = 0.6;
+    static final double DOTLESS_COST = 0.5;
+    static final double DOT_MOVED_COST = KeyboardDistance.TRANSPOSE;
+    /** A real country code stuck after a complete domain ({@code gmail.com.co}): cheap, it happens a lot. */
+    static final double EXTRA_COUNTRY_COST = 0.5;
+    /** Per missing character of a suffix cut short ({@code gmail.co}, {@code gmail.c}). */
+    static final double CUT_SHORT_COST = 0.15;
+    /** Per extra character run on after a complete suffix ({@code gmail.comm}). */
+    static final double RUN_ON_COST = 0.5;
+    /** A broken extra part ({@code gmail.com.b}). */
+    static final double EXTRA_PART_COST = 1.0;
+    /** Longer typed domains are not looked at: every known domain is far shorter. */
+    static final int MAX_TYPED_LENGTH = 64;
+
+    /**
+     * A correction.
+     *
+     * @param domain     the suggested known domain (lower-case ASCII)
+     * @param confidence in {@code (0, 1]}: {@code 1 / (1 + cost)}, 1 for an exact look-alike
+     * @param lookalike  whether the typed domain imitates {@code domain} with look-alike Unicode letters
+     */
+    record Correction(String domain, double confidence, boolean lookalike) {
+    }
+
+    private final KnownDomains known;
+    private final PublicSuffixes suffixes;
+
+    TypoCorrector(KnownDomains known, PublicSuffixes suffixes) {
+        this.known = known;
+        this.suffixes = suffixes;
+    }
+
+    /** @return a corrector over the bundled dictionary */
+    static TypoCorrector bundled() {
+        return Holder.BUNDLED;
+    }
+
+    KnownDomains knownDomains() {
+        return known;
+    }
+
+    /**
+     * @param domain        the typed domain, lower-case ASCII (A-labels); may be one the parser refused for having
+     *                      no TLD or an unknown TLD
+     * @param unicodeDomain the same domain as typed in Unicode, or {@code null} / equal to {@code domain} for ASCII
+     * @return the correction, or {@code null} when the domain is known or no correction is clear
+     */
+    Correction correct(String domain, String unicodeDomain) {
+        if (domain == null || known.contains(domain)) {
+            return null; // the common path: one hash lookup (String caches its hash), no allocation
+        }
+        if (unicodeDomain != null && !unicodeDomain.equals(domain)) {
+            String latin = Confusables.toLatin(unicodeDomain);
+            if (latin == null) {
+                return null; // a genuine international name: nothing to compare it with
+            }
+            if (known.contains(latin)) {
+                return new Correction(latin, 1.0, true);
+            }
+            Correction typo = typo(latin);
+            return typo == null ? null : new Correction(typo.domain(), typo.confidence(), true);
+        }
+        return typo(domain);
+    }
+
+    /** @return the most a name correction toward a name of this length may cost */
+    static double maxNameCost(int nameLength) {
+        if (nameLength <= 4) {
+            return 0.0;
+        }
+        return nameLength <= 6 ? 1.0 : 1.6;
+    }
+
+    private Correction typo(String domain) {
+        // Known domains are short; a long one is no slip of theirs, and this bounds the work on hostile input.
+        if (domain.isEmpty() || domain.length() > MAX_TYPED_LENGTH || !ldh(domain)) {
+            return null;
+        }
+        Candidates candidates = new Candidates();
+        if (domain.indexOf('.') < 0) {
+            dotless(domain, candidates);
+        } else {
+            movedDot(domain, candidates);
+            extraPart(domain, candidates);
+            nameAndSuffix(domain, candidates);
+        }
+        return candidates.decide();
+    }
+
+    /** {@code gmailcom} → gmail.com; a bare name → its most common domain ({@code gmail} → gmail.com). */
+    private void dotless(String domain, Candidates candidates) {
+        KnownDomains.Entry joined = known.byDotless(domain);
+        if (joined != null) {
+            candidates.add(joined, DOTLESS_COST);
+        }
+        KnownDomains.Entry primary = domain.length() >= 3 ? known.primary(domain) : null;
+        if (primary != null) {
+            candidates.add(primary, DOTLESS_COST);
+        }
+    }
+
+    /** A dot typed one place early or late: {@code gmailc.om}, {@code comcastn.et}. */
+    private void movedDot(String domain, Candidates candidates) {
+        char[] chars = domain.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] != '.') {
+                continue;
+            }
+            for (int j = i - 1; j <= i + 1; j += 2) {
+                if (j > 0 && j < chars.length - 1 && chars[j] != '.') {
+                    swap(chars, i, j);
+                    KnownDomains.Entry e = known.get(new String(chars));
+                    if (e != null) {
+                        candidates.add(e, DOT_MOVED_COST);
+                    }
+                    swap(chars, i, j);
+                }
+            }
+        }
+    }
+
+    /** A complete known domain followed by more: {@code gmail.com.com}, {@code gmail.com.co}, {@code gmail.com.b}. */
+    private void extraPart(String domain, Candidates candidates) {
+        for (int dot = domain.indexOf('.'); dot > 0; dot = domain.indexOf('.', dot + 1)) {
+            KnownDomains.Entry e = known.get(domain.substring(0, dot));
+            if (e == null || e.subdomain()) {
+                continue;
+            }
+            String rest = domain.substring(dot + 1);
+            if (suffixes.legitimate(rest) && !e.brand()) {
+                continue; // une.net.co.uk could be a company of its own: only brands are known to live nowhere else
+            }
+            double cost = extraPartCost(rest, e);
+            if (cost <= MAX_SUFFIX_COST) {
+                candidates.add(e, cost);
+            }
+        }
+    }
+
+    private void nameAndSuffix(String domain, Candidates candidates) {
+        int start = suffixes.suffixStart(domain);
+        if (start <= 1) {
+            return;
+        }
+        int nameStart = domain.lastIndexOf('.', start - 2) + 1;
+        if (nameStart > 0) {
+            return; // a subdomain of something unknown (mail.empresa.cmo): not ours to guess
+        }
+        String name = domain.substring(0, start - 1);
+        String suffix = domain.substring(start);
+        boolean legitimate = suffixes.legitimate(suffix);
+
+        // 1. Exact name, wrong suffix.
+        for (KnownDomains.Entry e : known.withName(name)) {
+            if (!legitimate || e.brand()) {
+                double cost = suffixCost(suffix, legitimate, e);
+                if (cost <= MAX_SUFFIX_COST) {
+                    candidates.add(e, cost);
+                }
+            }
+        }
+        // 2. Close name. Names that may not be edited still compete, so that a typed name halfway between an
+        //    editable and a non-editable one (qmail: gmail or mail?) is a tie unless one is far more common.
+        if (name.length() < 3) {
+            return;
+        }
+        for (String near : known.namesNear(name)) {
+            if (near.equals(name)) {
+                continue;
+            }
+            double nameCost = KeyboardDistance.distance(name, near);
+            double max = maxNameCost(near.length());
+            for (KnownDomains.Entry e : known.withName(near)) {
+                double suffixCost = suffix.equals(e.suffix()) ? 0.0
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e) : Double.MAX_VALUE;
+                double total = nameCost + suffixCost;
+                if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
+                        && total <= max + NAME_AND_SUFFIX_SLACK) {
+                    candidates.add(e, total);
+                } else if (!e.nameEditable() && total <= maxNameCost(7)) {
+                    candidates.compete(e, total);
+                }
+            }
+        }
+    }
+
+    /** Cost of having typed {@code typed} for the suffix of {@code e}. */
+    private double suffixCost(String typed, boolean typedLegitimate, KnownDomains.Entry e) {
+        String target = e.suffix();
+        if (typed.equals(target)) {
+            return 0.0;
+        }
+        if (typed.length() > target.length() + 1 && typed.startsWith(target)
+                && typed.charAt(target.length()) == '.') {
+            return extraPartCost(typed.substring(target.length() + 1), e);
+        }
+        double cost;
+        if (target.startsWith(typed)) {
+            // Typing stopped early (co, c for com): the commonest suffix slip, and cheap. But one letter of a
+            // country code says little (com.v: .ve, .vn, or .br with v next to b): no correction toward one.
+            cost = lastLabelLength(typed) == 1 && lastLabelLength(target) == 2
+                    ? Double.MAX_VALUE : CUT_SHORT_COST * (target.length() - typed.length());
+        } else if (typed.startsWith(target)) {
+            cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
+        } else {
+            cost = KeyboardDistance.distance(typed, target);
+        }
+        // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
+        // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.
+        if (e.brand() && e.equals(known.primary(e.name()))
+                && (!typedLegitimate || known.withName(e.name()).size() == 1 || !countryCode(typed))) {
+            cost = Math.min(cost, MAX_SUFFIX_COST);
+        }
+        return cost;
+    }
+
+    /**
+     * Cost of a part typed after a complete suffix ({@code gmail.com.co}, {@code gmail.com.b}), or
+     * {@link Double#MAX_VALUE} when that part may as well be a slip in a regional domain of the same name
+     * ({@code outlook.com.bt}: outlook.com.br, with t next to r) — then the two readings are not told apart here.
+     */
+    private double extraPartCost(String rest, KnownDomains.Entry e) {
+        String regional = e.suffix() + ".";
+        for (KnownDomains.Entry sibling : known.withName(e.name())) {
+            String s = sibling.suffix();
+            if (s.startsWith(regional) && KeyboardDistance.distance(rest, s.substring(regional.length())) <= 1.0) {
+                return Double.MAX_VALUE;
+            }
+        }
+        return suffixes.legitimate(rest) ? EXTRA_COUNTRY_COST : EXTRA_PART_COST;
+    }
+
+    private static int lastLabelLength(String suffix) {
+        return suffix.length() - suffix.lastIndexOf('.') - 1;
+    }
+
+    private static boolean countryCode(String suffix) {
+        return suffix.length() - suffix.lastIndexOf('.') - 1 == 2;
+    }
+
+    private static boolean ldh(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return s.charAt(0) != '.' && s.charAt(s.length() - 1) != '.';
+    }
+
+    private static void swap(char[] a, int i, int j) {
+        char t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** The candidates for one domain: the cheapest cost per known domain, and the competitors. */
+    private static final class Candidates {
+        private final List<KnownDomains.Entry> entries = new ArrayList<>(4);
+        private final List<Double> costs = new ArrayList<>(4);
+        private final List<Boolean> eligible = new ArrayList<>(4);
+
+        void add(KnownDomains.Entry e, double cost) {
+            put(e, cost, true);
+        }
+
+        void compete(KnownDomains.Entry e, double cost) {
+            put(e, cost, false);
+        }
+
+        private void put(KnownDomains.Entry e, double cost, boolean canWin) {
+            int i = entries.indexOf(e);
+            if (i < 0) {
+                entries.add(e);
+                costs.add(cost);
+                eligible.add(canWin);
+            } else {
+                if (cost < costs.get(i)) {
+                    costs.set(i, cost);
+                }
+                eligible.set(i, eligible.get(i) || canWin);
+            }
+        }
+
+        Correction decide() {
+            int best = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                if (best < 0 || costs.get(i) < costs.get(best)
+                        || (costs.get(i).equals(costs.get(best)) && entries.get(i).weight() > entries.get(best).weight())) {
+                    best = i;
+                }
+            }
+            if (best < 0 || !eligible.get(best)) {
+                return null;
+            }
+            double cost = costs.get(best);
+            KnownDomains.Entry winner = entries.get(best);
+            for (int i = 0; i < entries.size(); i++) {
+                if (i != best && costs.get(i) - cost < MARGIN
+                        && winner.weight() < DOMINANCE * entries.get(i).weight()) {
+                    return null; // a tie: two known domains are about equally likely
+                }
+            }
+            return new Correction(winner.domain(), 1.0 / (1.0 + cost), false);
+        }
+    }
+
+    private static final class Holder {
+        static final TypoCorrector BUNDLED = new TypoCorrector(KnownDomains.bundled(), PublicSuffixes.bundled());
+    }
+}

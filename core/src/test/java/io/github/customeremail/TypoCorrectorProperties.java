@@ -1,0 +1,73 @@
+package io.github.customeremail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Properties of the typo corrector over the bundled dictionary and mutations of its domains. */
+class TypoCorrectorProperties {
+
+    private static final CustomerEmailValidator VALIDATOR = CustomerEmailValidator.builder().build();
+    private static final List<String> KNOWN = new ArrayList<>(KnownDomains.bundled().domains());
+
+    @Provide
+    Arbitrary<String> knownDomain() {
+        return Arbitraries.of(KNOWN);
+    }
+
+    /** Known domains with one to three random slips: deleted, doubled, swapped, replaced or inserted characters. */
+    @Provide
+    Arbitrary<String> mistyped() {
+        Arbitrary<Integer> op = Arbitraries.integers().between(0, 4);
+        Arbitrary<Integer> position = Arbitraries.integers().between(0, 40);
+        Arbitrary<Character> c = Arbitraries.chars().with("abcdefghijklmnopqrstuvwxyz0123456789.-".toCharArray());
+        Arbitrary<int[]> edit = Combinators.combine(op, position, c).as((o, p, ch) -> new int[] {o, p, ch});
+        return Combinators.combine(knownDomain(), edit.list().ofMinSize(1).ofMaxSize(3)).as((d, edits) -> {
+            StringBuilder s = new StringBuilder(d);
+            for (int[] e : edits) {
+                int p = e[1] % s.length();
+                switch (e[0]) {
+                    case 0 -> { if (s.length() > 1) { s.deleteCharAt(p); } }
+                    case 1 -> s.insert(p, s.charAt(p));
+                    case 2 -> { if (p + 1 < s.length()) { char t = s.charAt(p); s.setCharAt(p, s.charAt(p + 1));
+                        s.setCharAt(p + 1, t); } }
+                    case 3 -> s.setCharAt(p, (char) e[2]);
+                    default -> s.insert(p, (char) e[2]);
+                }
+            }
+            return s.toString();
+        });
+    }
+
+    @Property(tries = 2_000)
+    void noSuggestionForAnyDictionaryDomain(@ForAll("knownDomain") String domain) {
+        EmailCheck check = VALIDATOR.check("juan@" + domain);
+        assertThat(check.verdict()).as(domain).isEqualTo(Verdict.VALID);
+        assertThat(check.suggestion()).isEmpty();
+    }
+
+    @Property(tries = 5_000)
+    void aSuggestionIsAValidAddressAtAKnownDomain(@ForAll("mistyped") String domain) {
+        EmailCheck check = VALIDATOR.check("juan@" + domain);
+        check.suggestion().ifPresent(s -> {
+            EmailCheck again = VALIDATOR.check(s.address());
+            assertThat(again.verdict()).as("%s -> %s", domain, s.address()).isEqualTo(Verdict.VALID);
+            assertThat(KnownDomains.bundled().contains(s.domain())).isTrue();
+            assertThat(s.confidence()).isPositive().isLessThanOrEqualTo(1.0);
+            assertThat(check.verdict()).isEqualTo(Verdict.SUGGEST);
+        });
+    }
+
+    @Property(tries = 5_000)
+    void suggestingTwiceSuggestsNothing(@ForAll("mistyped") String domain) {
+        VALIDATOR.check("juan@" + domain).suggestion().ifPresent(s ->
+                assertThat(VALIDATOR.check(s.address()).suggestion()).as(s.address()).isEmpty());
+    }
+}
