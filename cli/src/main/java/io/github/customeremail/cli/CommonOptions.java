@@ -40,6 +40,9 @@ final class CommonOptions {
     CustomerEmailValidator validator() {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder();
         dns.configure(builder);
+        for (String domain : corporateDomains) {
+            builder.corporateDomain(domain);
+        }
         return builder.build();
     }
 }
