@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
-import java.util.function.ToLongFunction;
+import java.util.function.ToLongBiFunction;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.ExtendedResolver;
@@ -111,6 +111,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final long negativeTtlSeconds;
     private final int bulkParallelism;
     private final boolean stopDnsjavaNioOnClose;
+    private final Ticker ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final LongAdder hits = new LongAdder();
@@ -126,6 +127,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.negativeTtlSeconds = b.negativeTtl.toSeconds();
         this.bulkParallelism = b.bulkParallelism;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
+        this.ticker = b.ticker;
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
@@ -135,7 +137,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.domains = Caffeine.newBuilder()
                 .maximumSize(b.maximumCacheSize)
-                .expireAfter(new TtlExpiry<Cached>(Cached::ttlNanos))
+                .expireAfter(new TtlExpiry<Cached>(Cached::remainingNanos))
                 .ticker(b.ticker)
                 .executor(b.executor)
                 .recordStats()
@@ -144,7 +146,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.hosts = Caffeine.newBuilder()
                 .maximumSize(b.maximumCacheSize)
                 .expireAfter(new TtlExpiry<HostAddresses>(
-                        h -> h.complete() ? ttlNanos(h.ttlSeconds()) : 0))
+                        (h, now) -> h.complete() ? ttlNanos(h.ttlSeconds()) : 0))
                 .ticker(b.ticker)
                 .executor(b.executor)
                 .buildAsync();
@@ -189,7 +191,24 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
             return CompletableFuture.completedFuture(
                     new MailDomainStatus.Indeterminate("internal error: " + e.getClass().getSimpleName()));
         }
-        return pending.handle((c, error) -> c != null ? c.status() : indeterminate(error));
+        if (pending instanceof LookupFuture lookup) {
+            return lookup.visible;
+        }
+        return pending.handle(DnsMailDomainChecker::statusOf);
+    }
+
+    private static MailDomainStatus statusOf(Cached c, Throwable error) {
+        return c != null ? c.status() : indeterminate(error);
+    }
+
+    /**
+     * The cache's future of one lookup, plus the future its callers see. {@code visible} is the first dependent
+     * registered, before Caffeine's own completion callback; {@code CompletableFuture} runs dependents last-in
+     * first-out, so callers are woken only after Caffeine has set the entry's expiry and weight. A caller that
+     * checks again right after its answer therefore finds the entry in its final state.
+     */
+    private static final class LookupFuture extends CompletableFuture<Cached> {
+        final CompletableFuture<MailDomainStatus> visible = handle(DnsMailDomainChecker::statusOf);
     }
 
     /**
@@ -342,22 +361,18 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
     private CompletableFuture<Cached> loadDomain(String domain, Executor ignored) {
         lookups.increment();
-        CompletableFuture<Cached> result = new CompletableFuture<>();
+        LookupFuture result = new LookupFuture();
+        AtomicBoolean settled = new AtomicBoolean();
         Name name;
         try {
             name = Name.fromString(domain, Name.root);
         } catch (TextParseException e) {
-            failures.increment();
-            result.completeExceptionally(new IndeterminateException("invalid domain name"));
+            settle(result, settled, "invalid domain name");
             return result;
         }
         ScheduledFuture<?> timer;
         try {
-            timer = scheduler.schedule(() -> {
-                if (result.completeExceptionally(new IndeterminateException("deadline"))) {
-                    timeouts.increment();
-                }
-            }, deadlineNanos, TimeUnit.NANOSECONDS);
+            timer = scheduler.schedule(() -> settle(result, settled, "deadline"), deadlineNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IndeterminateException("checker closed"));
             return result;
@@ -365,24 +380,30 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         resolveDomain(domain, name, result).whenComplete((outcome, error) -> {
             timer.cancel(false);
             if (error != null) {
-                fail(result, "internal error: " + error.getClass().getSimpleName());
+                settle(result, settled, "internal error: " + error.getClass().getSimpleName());
             } else if (outcome.status() instanceof MailDomainStatus.Indeterminate i) {
-                fail(result, i.reason());
-            } else {
-                result.complete(new Cached(outcome.status(), ttlNanos(outcome.ttlSeconds())));
+                settle(result, settled, i.reason());
+            } else if (settled.compareAndSet(false, true)) {
+                result.complete(new Cached(outcome.status(), ttlNanos(outcome.ttlSeconds()), ticker.read()));
             }
         });
         return result;
     }
 
-    private void fail(CompletableFuture<Cached> result, String reason) {
-        if (result.completeExceptionally(new IndeterminateException(reason))) {
-            if ("deadline".equals(reason) || "timeout".equals(reason)) {
-                timeouts.increment();
-            } else {
-                failures.increment();
-            }
+    /**
+     * Ends a lookup without a cacheable answer. The counters move before the future completes, so that a caller
+     * woken by the completion already sees them.
+     */
+    private void settle(CompletableFuture<Cached> result, AtomicBoolean settled, String reason) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
         }
+        if ("deadline".equals(reason) || "timeout".equals(reason)) {
+            timeouts.increment();
+        } else {
+            failures.increment();
+        }
+        result.completeExceptionally(new IndeterminateException(reason));
     }
 
     private CompletableFuture<Outcome> resolveDomain(String domain, Name name, CompletableFuture<?> scope) {
@@ -592,7 +613,13 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
      * Test and benchmark hook: stores a result as if DNS had answered it.
      */
     void prime(String asciiDomain, MailDomainStatus status, Duration ttl) {
-        domains.put(asciiDomain, CompletableFuture.completedFuture(new Cached(status, ttl.toNanos())));
+        domains.put(asciiDomain, CompletableFuture.completedFuture(new Cached(status, ttl.toNanos(), ticker.read())));
+    }
+
+    /** Test hook: runs Caffeine's pending maintenance (evictions) now. */
+    void cleanUp() {
+        domains.synchronous().cleanUp();
+        hosts.synchronous().cleanUp();
     }
 
     /** A decided outcome and the TTL (seconds, -1 = unknown) of the records it was decided from. */
@@ -605,28 +632,37 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     /**
      * A cached domain status, with a completed future made once so that a hit allocates nothing.
      */
-    record Cached(MailDomainStatus status, long ttlNanos, CompletableFuture<MailDomainStatus> future) {
-        Cached(MailDomainStatus status, long ttlNanos) {
-            this(status, ttlNanos, CompletableFuture.completedFuture(status));
+    record Cached(MailDomainStatus status, long ttlNanos, long createdAt,
+                  CompletableFuture<MailDomainStatus> future) {
+        Cached(MailDomainStatus status, long ttlNanos, long createdAt) {
+            this(status, ttlNanos, createdAt, CompletableFuture.completedFuture(status));
+        }
+
+        /**
+         * The time left at {@code now}. Caffeine applies the expiry only after the callers of the lookup have been
+         * woken (its completion callback runs last), so the TTL is counted from when the answer arrived.
+         */
+        long remainingNanos(long now) {
+            return Math.max(0, ttlNanos - Math.max(0, now - createdAt));
         }
     }
 
     /** Per-entry expiry from the DNS TTL, applied when the lookup completes (or the value is replaced). */
     private static final class TtlExpiry<V> implements Expiry<String, V> {
-        private final ToLongFunction<V> ttlNanos;
+        private final ToLongBiFunction<V, Long> ttlNanos;
 
-        TtlExpiry(ToLongFunction<V> ttlNanos) {
+        TtlExpiry(ToLongBiFunction<V, Long> ttlNanos) {
             this.ttlNanos = ttlNanos;
         }
 
         @Override
         public long expireAfterCreate(String key, V value, long currentTime) {
-            return ttlNanos.applyAsLong(value);
+            return ttlNanos.applyAsLong(value, currentTime);
         }
 
         @Override
         public long expireAfterUpdate(String key, V value, long currentTime, long currentDuration) {
-            return ttlNanos.applyAsLong(value);
+            return ttlNanos.applyAsLong(value, currentTime);
         }
 
         @Override
