@@ -717,7 +717,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         /**
          * Adds a DNS server to ask.
          *
-         * @param server an resolved socket address
+         * @param server a resolved socket address
          * @return this builder
          */
         public Builder server(InetSocketAddress server) {
