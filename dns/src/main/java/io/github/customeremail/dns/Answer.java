@@ -1,0 +1,143 @@
+package io.github.customeremail.dns;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.WireParseException;
+
+/**
+ * One DNS question's answer, reduced to what the checker needs: the records of the asked type at the end of any
+ * CNAME chain, or the kind of negative answer, or why there was no usable answer.
+ *
+ * @param kind what came back
+ * @param records the records of the asked type (only for {@link Kind#DATA})
+ * @param ttlSeconds for DATA the smallest TTL of the records and the CNAMEs followed; for NXDOMAIN and NODATA the
+ *     RFC 2308 negative TTL (SOA minimum capped by the SOA's own TTL), or -1 when the authority section had no SOA
+ * @param reason for FAILURE a short technical reason
+ * @param message the whole response (null for FAILURE), so that its additional section can be read
+ */
+record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, String reason, Message message) {
+
+    /** The kinds of answer. */
+    enum Kind {
+        /** Records of the asked type exist. */
+        DATA,
+        /** The name exists, but has no record of the asked type. */
+        NODATA,
+        /** The name does not exist. */
+        NXDOMAIN,
+        /** No usable answer: timeout, SERVFAIL, REFUSED, garbage. Never cached. */
+        FAILURE
+    }
+
+    /** CNAME chains longer than this are treated as broken (resolvers use similar limits). */
+    static final int MAX_CNAME_HOPS = 16;
+
+    static Answer failure(String reason) {
+        return new Answer(Kind.FAILURE, List.of(), -1, reason, null);
+    }
+
+    /**
+     * Interprets a response to the question {@code (qname, type)}.
+     */
+    static Answer of(Name qname, int type, Message response) {
+        if (response == null) {
+            return failure("no response");
+        }
+        int rcode = response.getRcode();
+        if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
+            return failure(Rcode.string(rcode));
+        }
+        if (!response.getHeader().getFlag(Flags.QR)) {
+            return failure("garbled reply: not a response");
+        }
+        if (response.getHeader().getFlag(Flags.TC)) {
+            return failure("truncated reply");
+        }
+        List<org.xbill.DNS.Record> answer = response.getSection(Section.ANSWER);
+        Name current = qname;
+        long ttl = Long.MAX_VALUE;
+        Set<Name> seen = new HashSet<>();
+        for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+            if (!seen.add(current)) {
+                return failure("CNAME loop at " + current);
+            }
+            List<org.xbill.DNS.Record> data = new ArrayList<>(2);
+            CNAMERecord cname = null;
+            for (org.xbill.DNS.Record r : answer) {
+                if (!r.getName().equals(current)) {
+                    continue;
+                }
+                if (r.getType() == type) {
+                    data.add(r);
+                } else if (r.getType() == Type.CNAME && type != Type.CNAME) {
+                    cname = (CNAMERecord) r;
+                }
+            }
+            if (!data.isEmpty()) {
+                for (org.xbill.DNS.Record r : data) {
+                    ttl = Math.min(ttl, r.getTTL());
+                }
+                return new Answer(Kind.DATA, List.copyOf(data), ttl, null, response);
+            }
+            if (cname == null) {
+                long negative = negativeTtl(response);
+                if (negative >= 0 && ttl != Long.MAX_VALUE) {
+                    negative = Math.min(negative, ttl);
+                }
+                Kind kind = rcode == Rcode.NXDOMAIN ? Kind.NXDOMAIN : Kind.NODATA;
+                return new Answer(kind, List.of(), negative, null, response);
+            }
+            ttl = Math.min(ttl, cname.getTTL());
+            current = cname.getTarget();
+        }
+        return failure("CNAME chain too long");
+    }
+
+    /** RFC 2308 section 5: the negative TTL is the minimum of the SOA's MINIMUM field and the SOA's own TTL. */
+    private static long negativeTtl(Message response) {
+        long best = -1;
+        for (org.xbill.DNS.Record r : response.getSection(Section.AUTHORITY)) {
+            if (r instanceof SOARecord soa) {
+                long t = Math.min(soa.getTTL(), soa.getMinimum());
+                best = best < 0 ? t : Math.min(best, t);
+            }
+        }
+        return best;
+    }
+
+    /** Maps a failure of dnsjava's send to a short reason for {@code Indeterminate}. */
+    static String reasonOf(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof TimeoutException || e instanceof SocketTimeoutException) {
+            return "timeout";
+        }
+        if (e instanceof WireParseException) {
+            return "garbled reply";
+        }
+        if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("imed out")) {
+            return "timeout"; // ExtendedResolver's overall timeout
+        }
+        if (e instanceof IOException) {
+            return "network error: " + e.getClass().getSimpleName();
+        }
+        return "resolver error: " + e.getClass().getSimpleName();
+    }
+}

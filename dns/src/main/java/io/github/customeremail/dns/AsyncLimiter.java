@@ -1,0 +1,81 @@
+package io.github.customeremail.dns;
+
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * An asynchronous semaphore: runs at most {@code permits} tasks at a time and queues the rest without blocking
+ * any thread. A task is a {@link Supplier} of a future; its permit is returned when that future completes.
+ */
+final class AsyncLimiter {
+
+    private final int permits;
+    private final AtomicInteger inUse = new AtomicInteger();
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+    AsyncLimiter(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be positive: " + permits);
+        }
+        this.permits = permits;
+    }
+
+    /**
+     * Runs the task now if a permit is free, or later when one is.
+     *
+     * @param task starts the work; must not throw
+     * @return a future with the task's result
+     */
+    <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        waiting.add(() -> {
+            CompletableFuture<T> started;
+            try {
+                started = task.get();
+            } catch (RuntimeException e) {
+                started = CompletableFuture.failedFuture(e);
+            }
+            started.whenComplete((value, error) -> {
+                release();
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            });
+        });
+        drain();
+        return result;
+    }
+
+    private void release() {
+        inUse.decrementAndGet();
+        drain();
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty()) {
+            int n = inUse.get();
+            if (n >= permits) {
+                return;
+            }
+            if (!inUse.compareAndSet(n, n + 1)) {
+                continue;
+            }
+            Runnable next = waiting.poll();
+            if (next == null) {
+                inUse.decrementAndGet();
+                continue; // another thread took it; re-check the queue
+            }
+            next.run();
+        }
+    }
+
+    /** @return how many tasks are running */
+    int inUse() {
+        return inUse.get();
+    }
+}

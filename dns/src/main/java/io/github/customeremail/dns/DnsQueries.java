@@ -1,0 +1,63 @@
+package io.github.customeremail.dns;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Sends single questions through a dnsjava {@link Resolver} with its asynchronous API, bounded by an
+ * {@link AsyncLimiter}, and turns every outcome (including exceptions) into an {@link Answer}. The returned futures
+ * never complete exceptionally.
+ *
+ * <p>dnsjava's own {@code Cache} is not involved: it is only consulted by {@code Lookup} and {@code LookupSession},
+ * which this class does not use. Caching is done once, by the checker, with TTL-aware Caffeine caches.
+ */
+final class DnsQueries {
+
+    private final Resolver resolver;
+    private final Executor executor;
+    private final AsyncLimiter limiter;
+    final LongAdder queriesSent = new LongAdder();
+
+    DnsQueries(Resolver resolver, Executor executor, int maxConcurrent) {
+        this.resolver = resolver;
+        this.executor = executor;
+        this.limiter = new AsyncLimiter(maxConcurrent);
+    }
+
+    /**
+     * Asks one question.
+     *
+     * @param name the absolute name
+     * @param type a {@link org.xbill.DNS.Type} value
+     * @param scope the future of the check this question serves; when it is already done by the time a permit is
+     *     free (its deadline passed), the question is not sent
+     * @return the answer; never completes exceptionally
+     */
+    CompletableFuture<Answer> query(Name name, int type, CompletableFuture<?> scope) {
+        return limiter.<Message>submit(() -> {
+            if (scope.isDone()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            queriesSent.increment();
+            Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, type, DClass.IN));
+            return resolver.sendAsync(query, executor).toCompletableFuture();
+        }).handle((response, error) -> {
+            if (error != null) {
+                return Answer.failure(Answer.reasonOf(error));
+            }
+            if (response == null) {
+                return Answer.failure("deadline");
+            }
+            try {
+                return Answer.of(name, type, response);
+            } catch (RuntimeException e) {
+                return Answer.failure("garbled reply");
+            }
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.customeremail.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.customeremail.CustomerEmailValidator;
+import io.github.customeremail.EmailCheck;
+import io.github.customeremail.FindingCode;
+import io.github.customeremail.Verdict;
+import io.github.customeremail.dns.testing.LoopbackDnsServer;
+import io.github.customeremail.dns.testing.LoopbackDnsServer.Fault;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline, facade to DNS server on 127.0.0.1. The domains are the RFC 2606 reserved {@code example.*}
+ * names under real TLDs, served only by the loopback responder (the checker asks nobody else): core's parser
+ * rejects the special-use TLD {@code .test} offline (TLD_UNKNOWN) before any DNS check, as
+ * {@link #specialUseTestTldNeverReachesDns()} records.
+ */
+class FacadeIntegrationTest {
+
+    static LoopbackDnsServer dns;
+    static CustomerEmailValidator validator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dns = LoopbackDnsServer.start();
+        dns.mx("example.com", 10, "mail.example.com").a("mail.example.com", "11.22.33.44")
+                .nullMx("nullmx.example.org", 300)
+                .mx("intranet.example.org", 10, "mx.intranet.example.org").a("mx.intranet.example.org", "10.0.0.25")
+                .mx("dropped.example.net", 10, "mail.example.com").fault("dropped.example.net", Fault.drop())
+                .mx("broken.example.net", 10, "mail.example.com").fault("broken.example.net", Fault.servfail());
+        DnsMailDomainChecker checker = DnsMailDomainChecker.builder()
+                .server("127.0.0.1", dns.port())
+                .deadline(Duration.ofMillis(500))
+                .build();
+        validator = CustomerEmailValidator.builder().mailDomainChecker(checker).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        validator.close(); // closes the checker
+        dns.close();
+    }
+
+    @Test
+    void deliverableDomainIsValid() {
+        EmailCheck check = validator.check("juan@example.com");
+        assertThat(check.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(check.normalized()).contains("juan@example.com");
+    }
+
+    @Test
+    void specialUseTestTldNeverReachesDns() {
+        dns.resetCounts();
+        EmailCheck check = validator.check("juan@example.test");
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(dns.totalQueries()).isZero();
+    }
+
+    @Test
+    void nullMxIsInvalid() {
+        EmailCheck check = validator.check("facturas@nullmx.example.org");
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.NULL_MX)).isTrue();
+    }
+
+    @Test
+    void nonExistentDomainIsInvalid() {
+        EmailCheck check = validator.check("ana@nosuch.example.net");
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.DOMAIN_NOT_FOUND)).isTrue();
+    }
+
+    @Test
+    void privateMailHostIsInvalid() {
+        EmailCheck check = validator.check("ana@intranet.example.org");
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.MAIL_HOST_NOT_PUBLIC)).isTrue();
+    }
+
+    @Test
+    void droppedQueryIsUnknownWithinTheDeadline() {
+        long start = System.nanoTime();
+        EmailCheck check = validator.check("juan@dropped.example.net");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
+        assertThat(millis).isLessThan(500 + 2_000);
+    }
+
+    @Test
+    void servfailIsUnknownNeverInvalid() {
+        assertThat(validator.check("juan@broken.example.net").verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
+    void failClosedTurnsDnsFailureIntoInvalid() {
+        DnsMailDomainChecker checker = DnsMailDomainChecker.builder()
+                .server("127.0.0.1", dns.port()).deadline(Duration.ofMillis(500)).build();
+        try (CustomerEmailValidator strict = CustomerEmailValidator.builder()
+                .mailDomainChecker(checker).dnsFailureVerdict(Verdict.INVALID).build()) {
+            EmailCheck check = strict.check("juan@broken.example.net");
+            assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
+        }
+    }
+}
