@@ -64,6 +64,32 @@ public final class AddressParser {
         return STRICT;
     }
 
+    /**
+     * A parser that also accepts the given top-level domains, e.g. {@code test} for a test environment whose DNS
+     * serves {@code example.test} (RFC 6761 special-use names are not in the IANA root zone list), or the TLD of a
+     * private network.
+     *
+     * @param extraTlds top-level domains, letters, digits and hyphens (or Unicode, converted to A-labels)
+     * @return a new parser; the bundled list itself is unchanged
+     * @throws IllegalArgumentException if one of them is not a valid top-level domain label
+     */
+    public static AddressParser withExtraTopLevelDomains(java.util.Collection<String> extraTlds) {
+        java.util.Set<String> extra = new java.util.HashSet<>();
+        for (String tld : extraTlds) {
+            String label = tld == null ? "" : tld.strip().toLowerCase(Locale.ROOT);
+            if (label.startsWith(".")) {
+                label = label.substring(1);
+            }
+            String ascii = Normalizer.isAscii(label) ? label : toALabel(label);
+            if (ascii == null || ascii.isEmpty() || checkLdhLabel(ascii, 0, ascii.length()) != null
+                    || ascii.chars().allMatch(Character::isDigit)) {
+                throw new IllegalArgumentException("not a top-level domain label: '" + tld + "'");
+            }
+            extra.add(ascii);
+        }
+        return extra.isEmpty() ? STRICT : new AddressParser(TopLevelDomains.bundled().plus(extra));
+    }
+
     /** @return the version line of the bundled IANA TLD list, e.g. {@code Version 2026051600, Last Updated …} */
     public static String tldListVersion() {
         return TopLevelDomains.bundled().version();

@@ -44,7 +44,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
-        this.parser = AddressParser.strict();
+        this.parser = AddressParser.withExtraTopLevelDomains(b.extraTopLevelDomains);
         this.mailDomainChecker = b.mailDomainChecker;
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
@@ -307,6 +307,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     public static final class Builder {
         private boolean lowercaseLocalPart = true;
+        private final List<String> extraTopLevelDomains = new ArrayList<>();
         private MailDomainChecker mailDomainChecker;
         private Verdict dnsFailureVerdict = Verdict.UNKNOWN;
         private Duration mailCheckDeadline = Duration.ofSeconds(5);
@@ -381,6 +382,21 @@ public final class CustomerEmailValidator implements AutoCloseable {
             KnownDomains base = replacementDomains == null ? KnownDomains.bundled()
                     : KnownDomains.of(replacementDomains);
             return new TypoCorrector(base.plus(addedDomains), PublicSuffixes.bundled());
+        }
+
+        /**
+         * Accepts top-level domains that are not in the bundled IANA list, e.g. {@code test} when a test DNS server
+         * serves {@code example.test}, or a private network's TLD. Checked when called.
+         *
+         * @param tlds top-level domains such as {@code test}
+         * @return this builder
+         * @throws IllegalArgumentException if one of them is not a valid top-level domain label
+         */
+        public Builder extraTopLevelDomains(String... tlds) {
+            List<String> list = List.of(tlds);
+            AddressParser.withExtraTopLevelDomains(list); // validates now, so the error names the builder call
+            extraTopLevelDomains.addAll(list);
+            return this;
         }
 
         /**

@@ -39,6 +39,17 @@ final class TopLevelDomains {
         this.version = version;
     }
 
+    /** @return this list plus the given lower-case ASCII TLDs */
+    TopLevelDomains plus(Set<String> extra) {
+        Set<String> all = new HashSet<>(extra);
+        for (String tld : table) {
+            if (tld != null) {
+                all.add(tld);
+            }
+        }
+        return new TopLevelDomains(all, version + " + " + new java.util.TreeSet<>(extra));
+    }
+
     static TopLevelDomains bundled() {
         return BUNDLED;
     }

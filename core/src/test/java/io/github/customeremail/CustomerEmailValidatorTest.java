@@ -72,6 +72,20 @@ class CustomerEmailValidatorTest {
     }
 
     @Test
+    void extraTopLevelDomainsAreAcceptedOnlyWhenConfigured() {
+        assertThat(validator.check("juan@example.test").has(FindingCode.TLD_UNKNOWN)).isTrue();
+        CustomerEmailValidator testing = CustomerEmailValidator.builder().extraTopLevelDomains("test", ".LAN").build();
+        assertThat(testing.check("juan@example.test").verdict()).isEqualTo(Verdict.VALID);
+        assertThat(testing.check("juan@printer.lan").verdict()).isEqualTo(Verdict.VALID);
+        assertThat(testing.check("juan@example.invalid").has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(AddressParser.strict().parse("juan@example.test")).isInstanceOf(ParseResult.Rejected.class);
+        assertThatThrownBy(() -> CustomerEmailValidator.builder().extraTopLevelDomains("no good"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no good");
+        assertThatThrownBy(() -> CustomerEmailValidator.builder().extraTopLevelDomains("123"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void customFindingCodesAreValidatedAndRenderTheirOwnMessage() {
         Finding custom = new Finding(FindingCode.custom("ACME_VIP"), Severity.WARNING,
                 java.util.Map.of("message", "VIP customer"));

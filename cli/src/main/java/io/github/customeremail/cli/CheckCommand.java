@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = options.locale();
-        try (CustomerEmailValidator validator = options.validator()) {
+        try (CustomerEmailValidator validator = options.validator(spec)) {
             // Start every check first so DNS lookups overlap, then print in input order.
             List<CompletableFuture<EmailCheck>> results = new ArrayList<>(addresses.size());
             for (String address : addresses) {

@@ -4,7 +4,9 @@ import io.github.customeremail.CustomerEmailValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options shared by {@code check} and {@code audit}. */
 final class CommonOptions {
@@ -28,6 +30,10 @@ final class CommonOptions {
             description = "Your company's own domain (repeatable): it and its subdomains are refused.")
     List<String> corporateDomains = new ArrayList<>();
 
+    @Option(names = "--extra-tld", paramLabel = "TLD",
+            description = "Also accept this top-level domain (repeatable), e.g. test for a test DNS server.")
+    List<String> extraTlds = new ArrayList<>();
+
     @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en",
             description = "Language of the messages: es (default) or en.")
     Lang lang;
@@ -36,13 +42,21 @@ final class CommonOptions {
         return Locale.forLanguageTag(lang.name());
     }
 
-    /** @return a validator configured from these options; the caller closes it */
-    CustomerEmailValidator validator() {
+    /**
+     * @param spec the running command, to report bad option values as usage errors (exit status 2)
+     * @return a validator configured from these options; the caller closes it
+     */
+    CustomerEmailValidator validator(CommandSpec spec) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder();
-        dns.configure(builder);
-        for (String domain : corporateDomains) {
-            builder.corporateDomain(domain);
+        try {
+            for (String domain : corporateDomains) {
+                builder.corporateDomain(domain);
+            }
+            builder.extraTopLevelDomains(extraTlds.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        dns.configure(builder);
         return builder.build();
     }
 }

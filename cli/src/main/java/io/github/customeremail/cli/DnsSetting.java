@@ -1,6 +1,7 @@
 package io.github.customeremail.cli;
 
 import io.github.customeremail.CustomerEmailValidator;
+import io.github.customeremail.dns.DnsMailDomainChecker;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -52,6 +53,12 @@ record DnsSetting(Mode mode, String host, int port) {
         if (host.isEmpty()) {
             throw new TypeConversionException("--dns: no host in '" + value + "'");
         }
+        try {
+            DnsMailDomainChecker.builder().server(host, port); // validates the IP literal; makes no query
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("--dns: HOST must be an IP address such as 127.0.0.1, got '"
+                    + host + "'");
+        }
         return new DnsSetting(Mode.SERVER, host, port);
     }
 
@@ -67,8 +74,12 @@ record DnsSetting(Mode mode, String host, int port) {
         }
     }
 
-    /** Adds the mail-domain checker this setting asks for. */
+    /** Adds the mail-domain checker this setting asks for; the validator closes it. */
     void configure(CustomerEmailValidator.Builder builder) {
-        // The DNS checker (module customer-email-dns) is wired in here once it lands.
+        switch (mode) {
+            case OFF -> { }
+            case SYSTEM -> builder.mailDomainChecker(DnsMailDomainChecker.builder().build());
+            case SERVER -> builder.mailDomainChecker(DnsMailDomainChecker.builder().server(host, port).build());
+        }
     }
 }
