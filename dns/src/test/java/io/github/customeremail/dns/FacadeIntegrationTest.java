@@ -33,9 +33,10 @@ class FacadeIntegrationTest {
                 .mx("intranet.example.org", 10, "mx.intranet.example.org").a("mx.intranet.example.org", "10.0.0.25")
                 .mx("dropped.example.net", 10, "mail.example.com").fault("dropped.example.net", Fault.drop())
                 .mx("broken.example.net", 10, "mail.example.com").fault("broken.example.net", Fault.servfail());
+        // Generous deadline for answers: a loaded machine must not turn an answer into a timeout.
         DnsMailDomainChecker checker = DnsMailDomainChecker.builder()
                 .server("127.0.0.1", dns.port())
-                .deadline(Duration.ofMillis(500))
+                .deadline(Duration.ofSeconds(10))
                 .build();
         validator = CustomerEmailValidator.builder().mailDomainChecker(checker).build();
     }
@@ -85,12 +86,16 @@ class FacadeIntegrationTest {
 
     @Test
     void droppedQueryIsUnknownWithinTheDeadline() {
-        long start = System.nanoTime();
-        EmailCheck check = validator.check("juan@dropped.example.net");
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
-        assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
-        assertThat(millis).isLessThan(500 + 2_000);
+        try (CustomerEmailValidator shortDeadline = CustomerEmailValidator.builder()
+                .mailDomainChecker(DnsMailDomainChecker.builder().server("127.0.0.1", dns.port())
+                        .deadline(Duration.ofMillis(500)).build()).build()) {
+            long start = System.nanoTime();
+            EmailCheck check = shortDeadline.check("juan@dropped.example.net");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
+            assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
+            assertThat(millis).isLessThan(500 + 2_000);
+        }
     }
 
     @Test
