@@ -86,7 +86,9 @@ public @interface ValidCustomerEmail {
     /**
      * @return domains whose addresses are refused, subdomains included (e.g. the company's own domain
      *         {@code tumatera.com} also refuses {@code ventas.tumatera.com}); compared after normalization, without
-     *         regard to case. Reported with finding code {@code BLOCKED_DOMAIN}.
+     *         regard to case. Reported with finding code {@code BLOCKED_DOMAIN}. Applied on top of the shared
+     *         validator, for this element only; for every address, configure
+     *         {@code CustomerEmailValidator.Builder#corporateDomains}/{@code blockedDomains} on the shared validator.
      */
     String[] blockedDomains() default {};
 

@@ -193,6 +193,18 @@ class ValidCustomerEmailTest {
     }
 
     @Test
+    void englishIsEnglishEvenOnASpanishJvm() {
+        Locale jvm = Locale.getDefault();
+        try {
+            Locale.setDefault(ES);
+            assertThat(only(validator(Locale.ENGLISH).validate(new Customer("juan@"))).getMessage())
+                    .isEqualTo("Nothing is written after the @.");
+        } finally {
+            Locale.setDefault(jvm);
+        }
+    }
+
+    @Test
     void getterConstraint() {
         ConstraintViolation<?> violation = only(validator(ES).validate(new GetterCustomer("juan@")));
         assertThat(violation.getPropertyPath()).hasToString("email");
@@ -356,6 +368,14 @@ class ValidCustomerEmailTest {
         assertThat(v.validate(new BlockingCustomer("ana@notumatera.com"))).isEmpty();
         assertThat(v.validate(new BlockingCustomer("ana@tumatera.com.co"))).isEmpty();
         assertThat(v.validate(new BlockingCustomer("ana@gmail.com"))).isEmpty();
+    }
+
+    @Test
+    void corePolicyOfTheSharedValidatorApplies() {
+        CustomerEmailValidator company = CustomerEmailValidator.builder().corporateDomains("tumatera.com").build();
+        ConstraintViolation<?> violation = only(validator(ES, company).validate(new Customer("ana@ventas.tumatera.com")));
+        assertThat(payloadOf(violation).has(io.github.customeremail.FindingCode.CORPORATE_DOMAIN)).isTrue();
+        assertThat(violation.getMessage()).startsWith("Es una dirección de nuestra propia empresa");
     }
 
     @Test
