@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import org.hibernate.validator.HibernateValidatorFactory;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code @ValidCustomerEmail} through the real Hibernate Validator 9 (with expressly for EL). */
@@ -180,7 +179,7 @@ class ValidCustomerEmailTest {
 
     @Test
     void fieldViolationNamesTheReasonInEnglish() {
-        ConstraintViolation<?> violation = only(validator(Locale.ENGLISH).validate(new Customer("juan@gmail.cmo")));
+        ConstraintViolation<?> violation = only(validator(Locale.ENGLISH).validate(new Customer("juan@empresa.cmo")));
         assertThat(violation.getMessage()).isEqualTo("The domain ending \".cmo\" does not exist.");
     }
 
@@ -230,7 +229,7 @@ class ValidCustomerEmailTest {
     @Test
     void containerElementConstraint() {
         Set<ConstraintViolation<Mailing>> violations = validator(Locale.ENGLISH)
-                .validate(new Mailing(List.of("ana@gmail.com", "juan@gmail", "pedro@yahoo.es")));
+                .validate(new Mailing(List.of("ana@gmail.com", "juan@empresa", "pedro@yahoo.es")));
         ConstraintViolation<?> violation = only(violations);
         assertThat(violation.getMessage()).isEqualTo("The domain is incomplete: it lacks an ending such as .com or .co.");
         List<Path.Node> nodes = new ArrayList<>();
@@ -238,18 +237,15 @@ class ValidCustomerEmailTest {
         assertThat(nodes).hasSize(2);
         assertThat(nodes.get(1).getKind()).isEqualTo(ElementKind.CONTAINER_ELEMENT);
         assertThat(nodes.get(1).getIndex()).isEqualTo(1);
-        assertThat(violation.getInvalidValue()).isEqualTo("juan@gmail");
+        assertThat(violation.getInvalidValue()).isEqualTo("juan@empresa");
     }
 
     // --- suggestions ---
 
     @Test
     void typoIsOneViolationWithTheSuggestionInSpanish() {
-        Assumptions.assumeTrue(
-                CustomerEmails.defaultValidator().checkOffline("juan@gmial.com").verdict() == Verdict.SUGGEST,
-                "typo corrector not merged yet");
         ConstraintViolation<?> violation = only(validator(ES).validate(new Customer("juan@gmial.com")));
-        assertThat(violation.getMessage()).contains("juan@gmail.com").startsWith("¿");
+        assertThat(violation.getMessage()).isEqualTo("¿Quiso decir juan@gmail.com?");
         EmailCheck check = payloadOf(violation);
         assertThat(check.suggestion()).get().extracting(s -> s.address()).isEqualTo("juan@gmail.com");
     }
@@ -289,7 +285,7 @@ class ValidCustomerEmailTest {
         assertThat(only(scripted(ES, Scripts::suggestGmail).validate(new CustomMessage("x")))
                 .getMessage())
                 .isEqualTo("SUGGEST DOMAIN_TYPO [juan@gmial.com] [juan@gmail.com] Did you mean juan@gmail.com?");
-        assertThat(only(validator(ES).validate(new CustomMessage("Ana@Gmail.con"))).getMessage())
+        assertThat(only(validator(ES).validate(new CustomMessage("Ana@Empresa.con"))).getMessage())
                 .isEqualTo("INVALID TLD_UNKNOWN [] [] The domain ending \".con\" does not exist.");
     }
 
