@@ -162,17 +162,28 @@ public final class CustomerEmailValidator implements AutoCloseable {
         Suggestion suggestion = null;
 
         // Stage 3: typo corrector.
+        List<Finding> suggestionErrors = List.of();
         if (typoCorrector != null) {
             TypoCorrector.Correction correction =
                     typoCorrector.correct(address.domain(), address.unicodeDomain());
-            suggestion = validSuggestion(address.localPart(), correction);
-            if (suggestion != null) {
-                findings = append(findings, typoFinding(correction, suggestion));
+            if (correction != null) {
+                suggestionErrors = suggestionErrors(address.localPart(), correction);
+                if (suggestionErrors.isEmpty()) {
+                    suggestion = suggestion(address.localPart(), correction);
+                    findings = append(findings, typoFinding(correction, suggestion));
+                }
             }
         }
 
         // Stage 4: policy rules.
         findings = policy.apply(address, findings);
+        // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
+        // there is no good suggestion, and the reason is worth showing.
+        for (Finding error : suggestionErrors) {
+            if (!contains(findings, error.code())) {
+                findings = append(findings, error);
+            }
+        }
 
         return new Offline(input, address, findings, suggestion);
     }
@@ -195,21 +206,44 @@ public final class CustomerEmailValidator implements AutoCloseable {
         String domain = value.substring(at + 1);
         TypoCorrector.Correction correction = Normalizer.isAscii(domain)
                 ? typoCorrector.correct(domain, domain) : null;
-        Suggestion suggestion = validSuggestion(value.substring(0, at), correction);
-        if (suggestion == null) {
+        if (correction == null || !suggestionErrors(value.substring(0, at), correction).isEmpty()) {
             return rejected;
         }
+        Suggestion suggestion = suggestion(value.substring(0, at), correction);
         return new Offline(input, null, append(rejected.findings(), typoFinding(correction, suggestion)), suggestion);
     }
 
     /** @return the suggestion, only if the suggested address passes the strict parser itself */
-    private Suggestion validSuggestion(String localPart, TypoCorrector.Correction correction) {
-        if (correction == null) {
-            return null;
+    /**
+     * A suggestion must be VALID on its own: it has to parse and pass every policy rule.
+     *
+     * @return the errors the suggested address would get (a syntax error, or policy ERROR findings); empty if none
+     */
+    private List<Finding> suggestionErrors(String localPart, TypoCorrector.Correction correction) {
+        ParseResult parsed = parser.parse(localPart + '@' + correction.domain());
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return List.of(rejected.reason());
         }
-        String candidate = localPart + '@' + correction.domain();
-        return parser.parse(candidate) instanceof ParsedAddress
-                ? new Suggestion(candidate, correction.confidence()) : null;
+        List<Finding> errors = new ArrayList<>(1);
+        for (Finding f : policy.apply((ParsedAddress) parsed, List.of())) {
+            if (f.severity() == Severity.ERROR) {
+                errors.add(f);
+            }
+        }
+        return errors;
+    }
+
+    private static Suggestion suggestion(String localPart, TypoCorrector.Correction correction) {
+        return new Suggestion(localPart + '@' + correction.domain(), correction.confidence());
+    }
+
+    private static boolean contains(List<Finding> findings, FindingCode code) {
+        for (Finding f : findings) {
+            if (f.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Finding typoFinding(TypoCorrector.Correction correction, Suggestion suggestion) {

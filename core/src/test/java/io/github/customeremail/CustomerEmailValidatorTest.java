@@ -72,6 +72,22 @@ class CustomerEmailValidatorTest {
     }
 
     @Test
+    void aSuggestionIsOnlyMadeWhenTheSuggestedAddressIsValidOnItsOwn() {
+        // Found by fuzzing: the corrected domain is right, but no Gmail mailbox can have this local part.
+        EmailCheck nonAscii = validator.check("j.nau.p\u06E5erez@gmail..kom");
+        assertThat(nonAscii.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(nonAscii.suggestion()).isEmpty();
+        EmailCheck underscore = validator.check("juan_perez@gmial.com");
+        assertThat(underscore.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(underscore.suggestion()).isEmpty();
+        assertThat(underscore.has(FindingCode.PROVIDER_MAILBOX_RULE)).isTrue();
+        assertThat(underscore.headline(ES)).get().asString().contains("Gmail");
+        EmailCheck fine = validator.check("juan.perez@gmial.com");
+        assertThat(fine.verdict()).isEqualTo(Verdict.SUGGEST);
+        assertThat(validator.check(fine.suggestion().orElseThrow().address()).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void extraTopLevelDomainsAreAcceptedOnlyWhenConfigured() {
         assertThat(validator.check("juan@example.test").has(FindingCode.TLD_UNKNOWN)).isTrue();
         CustomerEmailValidator testing = CustomerEmailValidator.builder().extraTopLevelDomains("test", ".LAN").build();
