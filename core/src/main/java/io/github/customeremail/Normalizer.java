@@ -239,14 +239,14 @@ public final class Normalizer {
 
     private static String removeSpacesAroundSeparators(String s, Repairs repairs) {
         int at = s.lastIndexOf('@');
-        if (at < 0 || !containsWhitespace(s)) {
+        if (at < 0 || !containsSpace(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
         boolean removed = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isWhitespace(c) && nextToSeparator(s, i, at)) {
+            if (isSpace(c) && nextToSeparator(s, i, at)) {
                 removed = true;
                 continue;
             }
@@ -260,16 +260,16 @@ public final class Normalizer {
     }
 
     /**
-     * True if the whitespace at {@code i} belongs to a run of whitespace that touches the {@code @} at
+     * True if the space at {@code i} belongs to a run of spaces that touches the {@code @} at
      * {@code at}, or (in the domain) touches a dot or comma.
      */
     private static boolean nextToSeparator(String s, int i, int at) {
         int left = i;
-        while (left > 0 && isWhitespace(s.charAt(left - 1))) {
+        while (left > 0 && isSpace(s.charAt(left - 1))) {
             left--;
         }
         int right = i;
-        while (right < s.length() - 1 && isWhitespace(s.charAt(right + 1))) {
+        while (right < s.length() - 1 && isSpace(s.charAt(right + 1))) {
             right++;
         }
         char before = left > 0 ? s.charAt(left - 1) : 0;
@@ -347,9 +347,17 @@ public final class Normalizer {
                 || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
     }
 
-    private static boolean containsWhitespace(String s) {
+    /**
+     * Spaces (ASCII and Unicode space separators) but not control characters: a tab or line break inside an address
+     * is refused by the parser rather than silently removed.
+     */
+    static boolean isSpace(char c) {
+        return c == ' ' || (c >= 0x80 && Character.isSpaceChar(c));
+    }
+
+    private static boolean containsSpace(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (isWhitespace(s.charAt(i))) {
+            if (isSpace(s.charAt(i))) {
                 return true;
             }
         }

@@ -86,6 +86,11 @@ class NormalizerTest {
         assertThat(normalizer.normalize("juan perez@gmail.com").value()).isEqualTo("juan perez@gmail.com");
         assertThat(normalizer.normalize("juan,perez@gmail.com").value()).isEqualTo("juan,perez@gmail.com");
         assertThat(normalizer.normalize("juan@gm\nail.com").value()).isEqualTo("juan@gm\nail.com");
+        // Line breaks and tabs next to @ are not spaces to remove (found by the benchmark's acceptance comparison).
+        assertThat(normalizer.normalize("juan\r\n@gmail.com").value()).isEqualTo("juan\r\n@gmail.com");
+        assertThat(normalizer.normalize("juan@\tgmail.com").value()).isEqualTo("juan@\tgmail.com");
+        assertThat(CustomerEmailValidator.builder().build().check("juan\r\n@gmail.com").has(
+                FindingCode.CONTROL_CHARACTER)).isTrue();
         assertThat(normalizer.normalize("\"juan\"@gmail.com").value()).isEqualTo("\"juan\"@gmail.com");
     }
 

@@ -105,6 +105,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final AsyncCache<String, HostAddresses> hosts;
     private final BiFunction<String, Executor, CompletableFuture<Cached>> domainLoader = this::loadDomain;
     private final ScheduledThreadPoolExecutor scheduler;
+    /** The scheduler's threads, joined on close: an executor reports termination before its thread has exited. */
+    private final java.util.List<Thread> schedulerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long deadlineNanos;
     private final long minTtlSeconds;
     private final long maxTtlSeconds;
@@ -132,6 +134,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
             t.setDaemon(true);
+            schedulerThreads.add(t);
             return t;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
@@ -346,6 +349,11 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread t : schedulerThreads) {
+                if (t != Thread.currentThread()) {
+                    t.join(TimeUnit.SECONDS.toMillis(5));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
