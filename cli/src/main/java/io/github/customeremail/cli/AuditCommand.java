@@ -146,10 +146,23 @@ final class AuditCommand implements Callable<Integer> {
     /** Whether to show progress; by default when stderr is a terminal. */
     boolean progress = System.console() != null;
 
+    /** Builds the validator from the options (tests substitute one with a fake mail-domain checker). */
+    java.util.function.Function<CommonOptions, CustomerEmailValidator> validators = CommonOptions::validator;
+
     /** A reading or writing failure, with the message the user sees. */
-    static final class JobFailure extends Exception {
+    static class JobFailure extends Exception {
         JobFailure(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The input turned out not to be UTF-8 while {@code --encoding auto} allowed a fallback: start again. */
+    static final class NotUtf8 extends JobFailure {
+        final Csv.InvalidUtf8 where;
+
+        NotUtf8(Csv.InvalidUtf8 where) {
+            super("not valid UTF-8", where);
+            this.where = where;
         }
     }
 
@@ -175,8 +188,19 @@ final class AuditCommand implements Callable<Integer> {
                     return Main.EXIT_USAGE;
                 }
             }
-            Audit audit = new Audit(input, checked, fixes, err, es);
-            AuditSummary.Files files = audit.run();
+            Audit audit = new Audit(input, checked, fixes, err, es, null);
+            AuditSummary.Files files;
+            try {
+                files = audit.run();
+            } catch (NotUtf8 e) {
+                // A windows-1252 file usually fails in its first rows; the first pass is thrown away.
+                err.println(es ? "nota: " + input + " no es UTF-8 válido (línea " + e.where.line + ", byte "
+                        + e.where.offset + "); se lee como windows-1252"
+                        : "note: " + input + " is not valid UTF-8 (line " + e.where.line + ", byte "
+                        + e.where.offset + "); reading it as windows-1252");
+                audit = new Audit(input, checked, fixes, err, es, Charset.forName("windows-1252"));
+                files = audit.run();
+            }
             if (audit.usageError != null) {
                 err.println("error: " + audit.usageError);
                 err.flush();
@@ -219,10 +243,13 @@ final class AuditCommand implements Callable<Integer> {
         final PrintWriter err;
         final boolean es;
         final AuditSummary summary = new AuditSummary();
+        final Charset forced;
         String usageError;
         private long reportedMalformed;
+        private boolean fallbackAllowed;
 
-        Audit(Path input, Path checked, Path fixes, PrintWriter err, boolean es) {
+        Audit(Path input, Path checked, Path fixes, PrintWriter err, boolean es, Charset forced) {
+            this.forced = forced;
             this.input = input;
             this.checked = checked;
             this.fixes = fixes;
@@ -237,15 +264,11 @@ final class AuditCommand implements Callable<Integer> {
             Charset charset = chooseCharset(bom);
             Path tmpChecked = null;
             Path tmpFixes = null;
-            try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(input))) {
+            try (InputStream bytes = Files.newInputStream(input)) {
                 if (bom && charset == StandardCharsets.UTF_8) {
                     bytes.skipNBytes(3);
                 }
-                CharsetDecoder decoder = charset.newDecoder()
-                        .onMalformedInput(charset == StandardCharsets.UTF_8
-                                ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-                Csv.Lines lines = new Csv.Lines(new InputStreamReader(bytes, decoder));
+                Csv.Lines lines = new Csv.Lines(bytes, charset, charset == StandardCharsets.UTF_8);
                 Object[] firstLine = read(lines::next);
                 if (firstLine == null) {
                     throw new JobFailure("cannot audit " + input + ": the file is empty (no header line)", null);
@@ -255,7 +278,8 @@ final class AuditCommand implements Callable<Integer> {
                 String newline = Csv.terminatorOf(headerText);
                 lines.pushBack(List.<Object[]>of(firstLine));
                 Csv.Reader4180 reader = new Csv.Reader4180(lines, sep);
-                List<String> header = read(reader::next).fields();
+                Csv.Row headerRow = read(reader::next);
+                List<String> header = headerRow.fields();
                 int emailIndex = emailColumn(header);
                 if (emailIndex < 0) {
                     return null;
@@ -275,20 +299,30 @@ final class AuditCommand implements Callable<Integer> {
                 try (FileChannel checkedChannel = FileChannel.open(tmpChecked, StandardOpenOption.WRITE);
                      FileChannel fixesChannel = tmpFixes == null ? null
                              : FileChannel.open(tmpFixes, StandardOpenOption.WRITE);
-                     CustomerEmailValidator validator = options.validator()) {
+                     CustomerEmailValidator validator = validators.apply(options)) {
                     Writer checkedWriter = writer(checkedChannel, writeBom);
                     Writer fixesWriter = fixesChannel == null ? null : writer(fixesChannel, writeBom);
                     Csv.Writer4180 checkedCsv = new Csv.Writer4180(checkedWriter, sep, newline);
                     Csv.Writer4180 fixesCsv = fixesWriter == null ? null
                             : new Csv.Writer4180(fixesWriter, sep, newline);
-                    List<String> outHeader = new ArrayList<>(header);
-                    outHeader.addAll(ADDED_COLUMNS);
-                    write(() -> checkedCsv.row(outHeader));
+                    write(() -> {
+                        if (headerRow.raw() != null) {
+                            checkedCsv.raw(headerRow.raw());
+                        } else {
+                            for (int i = 0; i < header.size(); i++) {
+                                checkedCsv.field(header.get(i), i == 0);
+                            }
+                        }
+                        for (String added : ADDED_COLUMNS) {
+                            checkedCsv.field(added, false);
+                        }
+                        checkedCsv.endRow();
+                    });
                     if (fixesCsv != null) {
                         write(() -> fixesCsv.row(List.of("id", "email", "needs_confirmation")));
                     }
                     Emitter emitter = new Emitter(header.size(), emailIndex, idIndex, sep, checkedCsv, fixesCsv);
-                    Progress meter = new Progress(size, bytes, err, progress);
+                    Progress meter = new Progress(size, lines::bytesRead, err, progress);
                     stream(reader, validator, emailIndex, emitter, meter);
                     meter.finish();
                     write(() -> {
@@ -403,6 +437,11 @@ final class AuditCommand implements Callable<Integer> {
                 String n = normalized;
                 String m = message;
                 write(() -> {
+                    if (row.problem() == null && row.raw() != null) {
+                        checkedCsv.raw(row.raw());      // the original columns exactly as read
+                        writeAdded(v, s, n, m);
+                        return;
+                    }
                     int count = Math.min(fields.size(), width);
                     for (int i = 0; i < count; i++) {
                         String value = fields.get(i);
@@ -415,13 +454,18 @@ final class AuditCommand implements Callable<Integer> {
                     for (int i = count; i < width; i++) {
                         checkedCsv.field("", i == 0);
                     }
-                    checkedCsv.field(v, false);
-                    checkedCsv.field(s, false);
-                    checkedCsv.field(n, false);
-                    checkedCsv.field(codes.toString(), false);
-                    checkedCsv.field(m, false);
-                    checkedCsv.endRow();
+                    writeAdded(v, s, n, m);
                 });
+            }
+
+            private void writeAdded(String verdict, String suggestion, String normalized, String message)
+                    throws IOException {
+                checkedCsv.field(verdict, false);
+                checkedCsv.field(suggestion, false);
+                checkedCsv.field(normalized, false);
+                checkedCsv.field(codes.toString(), false);
+                checkedCsv.field(message, false);
+                checkedCsv.endRow();
             }
 
             private void fix(List<String> fields, EmailCheck check) throws JobFailure {
@@ -472,24 +516,16 @@ final class AuditCommand implements Callable<Integer> {
             return i;
         }
 
-        private Charset chooseCharset(boolean bom) throws IOException {
-            if (encoding == InputEncoding.UTF_8) {
-                return StandardCharsets.UTF_8;
+        private Charset chooseCharset(boolean bom) {
+            if (forced != null) {
+                return forced;
             }
-            Charset cp1252 = Charset.forName("windows-1252");
             if (encoding == InputEncoding.WINDOWS_1252) {
-                return cp1252;
+                return Charset.forName("windows-1252");
             }
-            if (bom) {
-                return StandardCharsets.UTF_8;
-            }
-            long bad = firstInvalidUtf8(input);
-            if (bad < 0) {
-                return StandardCharsets.UTF_8;
-            }
-            err.println(es ? "nota: " + input + " no es UTF-8 válido (byte " + bad + "); se lee como windows-1252"
-                    : "note: " + input + " is not valid UTF-8 (byte " + bad + "); reading it as windows-1252");
-            return cp1252;
+            // auto: UTF-8 (strict); the first invalid byte restarts the audit as windows-1252 (see NotUtf8).
+            fallbackAllowed = encoding == InputEncoding.AUTO && !bom;
+            return StandardCharsets.UTF_8;
         }
 
         private Path createTemp(Path target) throws JobFailure {
@@ -516,9 +552,12 @@ final class AuditCommand implements Callable<Integer> {
         private <T> T read(IoSupplier<T> step) throws JobFailure {
             try {
                 return step.get();
-            } catch (CharacterCodingException e) {
-                throw new JobFailure(input + " is not valid UTF-8; use --encoding windows-1252 or --encoding auto",
-                        e);
+            } catch (Csv.InvalidUtf8 e) {
+                if (fallbackAllowed) {
+                    throw new NotUtf8(e);
+                }
+                throw new JobFailure(input + " is not valid UTF-8 (line " + e.line + ", byte " + e.offset
+                        + "); use --encoding windows-1252 or --encoding auto", e);
             } catch (IOException e) {
                 throw new JobFailure("cannot read " + input + ": " + reason(e, input), e);
             }
@@ -546,8 +585,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private static Writer writer(FileChannel channel, boolean bom) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new Csv.Utf8Writer(Channels.newOutputStream(channel));
         if (bom) {
             w.write('\uFEFF');
         }
@@ -584,38 +622,6 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the offset of the first byte that is not valid UTF-8, or -1 when the whole file is */
-    static long firstInvalidUtf8(Path path) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer chars = CharBuffer.allocate(1 << 16);
-        long base = 0;
-        try (InputStream stream = Files.newInputStream(path)) {
-            while (true) {
-                int n = stream.read(in.array(), in.position(), in.remaining());
-                boolean end = n < 0;
-                if (n > 0) {
-                    in.position(in.position() + n);
-                }
-                in.flip();
-                CoderResult r;
-                do {
-                    chars.clear();
-                    r = decoder.decode(in, chars, end);
-                } while (r.isOverflow());
-                if (r.isError()) {
-                    return base + in.position();
-                }
-                if (end) {
-                    return in.hasRemaining() ? base + in.position() : -1;   // a truncated sequence at the end
-                }
-                base += in.position();
-                in.compact();
-            }
-        }
-    }
-
     private static void deleteQuietly(Path p) {
         if (p != null) {
             try {
@@ -623,40 +629,6 @@ final class AuditCommand implements Callable<Integer> {
             } catch (IOException ignored) {
                 // best effort: a hidden .tmp file is left, never a file pretending to be complete
             }
-        }
-    }
-
-    /** Counts the bytes read, for progress and ETA. */
-    static final class CountingInputStream extends FilterInputStream {
-        volatile long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
         }
     }
 }

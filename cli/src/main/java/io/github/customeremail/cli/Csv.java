@@ -1,8 +1,17 @@
 package io.github.customeremail.cli;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +42,38 @@ final class Csv {
      * @param fields  the fields, unquoted
      * @param line    the physical line number (1-based) where the record starts
      * @param problem why the record is malformed, or {@code null}
+     * @param raw     the record's text as read, without its final line break ({@code null} after recovery)
      */
-    record Row(List<String> fields, long line, String problem) { }
+    record Row(List<String> fields, long line, String problem, String raw) { }
 
-    /** Reads physical lines, each with its terminator ({@code \r\n}, {@code \n} or {@code \r}). */
+    /**
+     * Reads physical lines, each with its terminator ({@code \r\n}, {@code \n} or {@code \r}). Splits at the byte
+     * level (a line break byte never occurs inside a UTF-8 sequence nor means anything else in windows-1252), then
+     * decodes each line with the JDK's fast {@code String} constructor. With a strict UTF-8 charset, a line holding
+     * U+FFFD is checked again and invalid bytes raise {@link MalformedInputException}.
+     */
     static final class Lines {
-        private final Reader in;
-        private final char[] buf = new char[1 << 16];
+        private final InputStream in;
+        private final Charset charset;
+        private final boolean strictUtf8;
+        private final byte[] buf = new byte[1 << 16];
         private int pos;
         private int end;
+        private long bytesBefore;                   // file offset of buf[0]
         private long number;
+        private byte[] carry = new byte[256];       // a line split across two buffers
+        private int carried;
         private final ArrayDeque<Object[]> pushedBack = new ArrayDeque<>();
 
-        Lines(Reader in) {
+        Lines(InputStream in, Charset charset, boolean strictUtf8) {
             this.in = in;
+            this.charset = charset;
+            this.strictUtf8 = strictUtf8;
+        }
+
+        /** @return bytes consumed so far (for progress) */
+        long bytesRead() {
+            return bytesBefore + pos;
         }
 
         /** @return {line text with terminator, line number} or {@code null} at the end */
@@ -54,39 +81,62 @@ final class Csv {
             if (!pushedBack.isEmpty()) {
                 return pushedBack.pollFirst();
             }
-            StringBuilder sb = null;
+            carried = 0;
+            long lineStart = bytesRead();
             while (true) {
                 if (pos == end && !fill()) {
-                    return sb == null || sb.length() == 0 ? null : new Object[] {sb.toString(), ++number};
+                    return carried == 0 ? null : line(carry, 0, carried, lineStart);
                 }
                 int start = pos;
                 while (pos < end) {
-                    char c = buf[pos++];
-                    if (c == '\n' || c == '\r') {
-                        if (c == '\r') {
+                    byte b = buf[pos++];
+                    if (b == '\n' || b == '\r') {
+                        if (b == '\r') {
                             if (pos == end) {
-                                // Look one character ahead for the \n of a \r\n split across buffers.
-                                String head = (sb == null ? "" : sb.toString()) + new String(buf, start, pos - start);
-                                if (fill() && buf[pos] == '\n') {
+                                // Look one byte ahead for the \n of a \r\n split across buffers.
+                                keep(start, pos);
+                                if (fill() && buf[0] == '\n') {
                                     pos++;
-                                    head += "\n";
+                                    keep(0, 1);
                                 }
-                                return new Object[] {head, ++number};
+                                return line(carry, 0, carried, lineStart);
                             }
                             if (buf[pos] == '\n') {
                                 pos++;
                             }
                         }
-                        String text = sb == null ? new String(buf, start, pos - start)
-                                : sb.append(buf, start, pos - start).toString();
-                        return new Object[] {text, ++number};
+                        if (carried == 0) {
+                            return line(buf, start, pos - start, lineStart);
+                        }
+                        keep(start, pos);
+                        return line(carry, 0, carried, lineStart);
                     }
                 }
-                if (sb == null) {
-                    sb = new StringBuilder(128);
-                }
-                sb.append(buf, start, pos - start);
+                keep(start, pos);
             }
+        }
+
+        private Object[] line(byte[] bytes, int from, int length, long offset) throws IOException {
+            String text = new String(bytes, from, length, charset);
+            if (strictUtf8 && text.indexOf('\uFFFD') >= 0) {
+                CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                ByteBuffer bb = ByteBuffer.wrap(bytes, from, length);
+                CoderResult r = strict.decode(bb, CharBuffer.allocate(length), true);
+                if (r.isError()) {
+                    throw new InvalidUtf8(number + 1, offset + bb.position() - from, r.length());
+                }
+            }
+            return new Object[] {text, ++number};
+        }
+
+        private void keep(int from, int to) {
+            int n = to - from;
+            if (carried + n > carry.length) {
+                carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carried + n));
+            }
+            System.arraycopy(buf, from, carry, carried, n);
+            carried += n;
         }
 
         void pushBack(List<Object[]> lines) {
@@ -96,6 +146,7 @@ final class Csv {
         }
 
         private boolean fill() throws IOException {
+            bytesBefore += end;
             int n;
             do {
                 n = in.read(buf, 0, buf.length);
@@ -103,6 +154,106 @@ final class Csv {
             pos = 0;
             end = Math.max(n, 0);
             return n > 0;
+        }
+    }
+
+    /** Bytes that are not UTF-8, with where they are. */
+    static final class InvalidUtf8 extends MalformedInputException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final long offset;
+
+        InvalidUtf8(long line, long offset, int length) {
+            super(length);
+            this.line = line;
+            this.offset = offset;
+        }
+
+        @Override
+        public String getMessage() {
+            return "invalid UTF-8 at line " + line + " (byte " + offset + ")";
+        }
+    }
+
+    /** A {@link Writer} that encodes UTF-8 straight into its own buffer (the JDK encoder is slow on accents). */
+    static final class Utf8Writer extends Writer {
+        private final OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+
+        Utf8Writer(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (pos + 4 > buf.length) {
+                flushBuffer();
+            }
+            if (c < 0x80) {
+                buf[pos++] = (byte) c;
+            } else {
+                write(String.valueOf((char) c), 0, 1);
+            }
+        }
+
+        @Override
+        public void write(String s, int off, int len) throws IOException {
+            int i = off;
+            int stop = off + len;
+            while (i < stop) {
+                if (pos + 4 > buf.length) {
+                    flushBuffer();
+                }
+                int limit = Math.min(stop, i + (buf.length - pos) / 4);   // room for the worst case
+                byte[] b = buf;
+                int p = pos;
+                for (; i < limit; i++) {
+                    char c = s.charAt(i);
+                    if (c < 0x80) {
+                        b[p++] = (byte) c;
+                    } else if (c < 0x800) {
+                        b[p++] = (byte) (0xC0 | c >> 6);
+                        b[p++] = (byte) (0x80 | c & 0x3F);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < stop
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(c, s.charAt(++i));
+                        b[p++] = (byte) (0xF0 | cp >> 18);
+                        b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                        b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        b[p++] = (byte) (0x80 | cp & 0x3F);
+                    } else if (Character.isSurrogate(c)) {
+                        b[p++] = '?';                   // a lone surrogate cannot be encoded
+                    } else {
+                        b[p++] = (byte) (0xE0 | c >> 12);
+                        b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                        b[p++] = (byte) (0x80 | c & 0x3F);
+                    }
+                }
+                pos = p;
+            }
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            write(new String(chars, off, len), 0, len);
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushBuffer();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+            out.close();
         }
     }
 
@@ -129,73 +280,128 @@ final class Csv {
                 return null;
             }
             List<String> fields = new ArrayList<>(expectedFields > 0 ? expectedFields : 16);
-            StringBuilder field = new StringBuilder(64);
+            StringBuilder field = this.field;
+            field.setLength(0);
             String text = (String) first[0];
-            int state = parse(text, fields, field, START);
-            int chars = text.length();
-            List<Object[]> consumed = state == IN_QUOTES ? new ArrayList<>() : null;
-            while (state == IN_QUOTES) {
-                Object[] more = lines.next();
-                if (more != null) {
-                    consumed.add(more);
+            boolean open = parse(text, fields, field, false);
+            String raw;
+            if (!open) {
+                raw = text.substring(0, contentEnd(text));
+            } else {
+                List<Object[]> consumed = new ArrayList<>();
+                StringBuilder rawText = new StringBuilder(text);
+                int chars = text.length();
+                while (open) {
+                    Object[] more = lines.next();
+                    if (more != null) {
+                        consumed.add(more);
+                    }
+                    if (more == null || consumed.size() > MAX_RECORD_LINES || chars > MAX_RECORD_CHARS) {
+                        // Unclosed quote: take the first line literally and read the following lines again.
+                        lines.pushBack(consumed);
+                        fields.clear();
+                        parseLiteral(text, fields);
+                        return new Row(fields, (Long) first[1], "unclosed quote", null);
+                    }
+                    String moreText = (String) more[0];
+                    chars += moreText.length();
+                    rawText.append(moreText);
+                    open = parse(moreText, fields, field, true);
                 }
-                if (more == null || consumed.size() > MAX_RECORD_LINES || chars > MAX_RECORD_CHARS) {
-                    // Unclosed quote: take the first line literally and read the following lines again.
-                    lines.pushBack(consumed);
-                    fields.clear();
-                    field.setLength(0);
-                    parseLiteral(text, fields);
-                    return new Row(fields, (Long) first[1], "unclosed quote");
-                }
-                String moreText = (String) more[0];
-                chars += moreText.length();
-                state = parse(moreText, fields, field, IN_QUOTES);
+                rawText.setLength(contentEnd(rawText));
+                raw = rawText.toString();
             }
             String problem = null;
             if (expectedFields >= 0 && fields.size() != expectedFields) {
                 problem = fields.size() + " fields where the header has " + expectedFields;
             }
-            return new Row(fields, (Long) first[1], problem);
+            return new Row(fields, (Long) first[1], problem, raw);
         }
 
-        private static final int START = 0;
-        private static final int UNQUOTED = 1;
-        private static final int IN_QUOTES = 2;
-        private static final int AFTER_QUOTE = 3;
+        private final StringBuilder field = new StringBuilder(64);
 
-        /** Parses one physical line into {@code fields}; returns IN_QUOTES when the record continues. */
-        private int parse(String s, List<String> fields, StringBuilder field, int state) {
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (state == IN_QUOTES) {
-                    if (c == '"') {
-                        state = AFTER_QUOTE;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (state == AFTER_QUOTE && c == '"') {
-                    field.append('"');      // "" inside quotes
-                    state = IN_QUOTES;
-                } else if (c == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    state = START;
-                } else if (c == '\r' || c == '\n') {
-                    break;                  // the terminator ends the record
-                } else if (state == START && c == '"') {
-                    state = IN_QUOTES;
-                } else {
-                    field.append(c);        // lenient: a stray quote or text after a closing quote is kept
-                    state = UNQUOTED;
+        /**
+         * Parses one physical line into {@code fields}.
+         *
+         * @param continuing whether the line continues a quoted field of the previous line
+         * @return whether the line ends inside a quoted field (the record continues on the next line)
+         */
+        private boolean parse(String s, List<String> fields, StringBuilder field, boolean continuing) {
+            int end = contentEnd(s);
+            int i = 0;
+            if (continuing) {
+                i = quoted(s, 0, end, field);
+                if (i < 0) {
+                    field.append(s, end, s.length());   // the line break belongs to the field
+                    return true;
+                }
+                i = endField(s, i, end, fields, field);
+                if (i < 0) {
+                    return false;
                 }
             }
-            if (state == IN_QUOTES) {
-                return IN_QUOTES;
+            while (true) {
+                if (i < end && s.charAt(i) == '"') {
+                    int after = quoted(s, i + 1, end, field);
+                    if (after < 0) {
+                        field.append(s, end, s.length());
+                        return true;
+                    }
+                    i = endField(s, after, end, fields, field);
+                    if (i < 0) {
+                        return false;
+                    }
+                } else {
+                    int d = s.indexOf(delimiter, i);
+                    if (d < 0 || d > end) {
+                        d = end;
+                    }
+                    // Lenient: a quote inside an unquoted field is kept as a character.
+                    fields.add(s.substring(i, d));
+                    if (d >= end) {
+                        return false;
+                    }
+                    i = d + 1;
+                }
             }
+        }
+
+        /** Appends a quoted field's content from {@code from}; returns the index after the closing quote, or -1. */
+        private static int quoted(String s, int from, int end, StringBuilder field) {
+            while (true) {
+                int q = s.indexOf('"', from);
+                if (q < 0 || q >= end) {
+                    field.append(s, from, end);
+                    return -1;
+                }
+                field.append(s, from, q);
+                if (q + 1 < end && s.charAt(q + 1) == '"') {
+                    field.append('"');                  // "" inside quotes
+                    from = q + 2;
+                } else {
+                    return q + 1;
+                }
+            }
+        }
+
+        /** Ends a quoted field at the next delimiter (lenient: text after the closing quote is kept). */
+        private int endField(String s, int i, int end, List<String> fields, StringBuilder field) {
+            int d = s.indexOf(delimiter, i);
+            if (d < 0 || d > end) {
+                d = end;
+            }
+            field.append(s, i, d);
             fields.add(field.toString());
             field.setLength(0);
-            return START;
+            return d >= end ? -1 : d + 1;
+        }
+
+        private static int contentEnd(CharSequence s) {
+            int n = s.length();
+            while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
+                n--;
+            }
+            return n;
         }
 
         /** Splits one line at every delimiter, keeping quotes as characters (recovery from an unclosed quote). */
@@ -246,6 +452,11 @@ final class Csv {
             } else {
                 out.write(value);
             }
+        }
+
+        /** Writes text as it is (a record's original text). */
+        void raw(String text) throws IOException {
+            out.write(text);
         }
 
         void endRow() throws IOException {

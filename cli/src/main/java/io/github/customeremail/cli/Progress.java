@@ -18,10 +18,6 @@ final class Progress {
     private long lastShown = started;
     private boolean shown;
 
-    Progress(long totalBytes, AuditCommand.CountingInputStream bytes, PrintWriter err, boolean enabled) {
-        this(totalBytes, () -> bytes.count, err, enabled);
-    }
-
     Progress(long totalBytes, LongSupplier bytesRead, PrintWriter err, boolean enabled) {
         this.totalBytes = totalBytes;
         this.bytesRead = bytesRead;
