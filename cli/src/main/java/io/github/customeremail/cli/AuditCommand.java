@@ -269,14 +269,14 @@ final class AuditCommand implements Callable<Integer> {
                     bytes.skipNBytes(3);
                 }
                 Csv.Lines lines = new Csv.Lines(bytes, charset, charset == StandardCharsets.UTF_8);
-                Object[] firstLine = read(lines::next);
+                Csv.Line firstLine = read(lines::next);
                 if (firstLine == null) {
                     throw new JobFailure("cannot audit " + input + ": the file is empty (no header line)", null);
                 }
-                String headerText = (String) firstLine[0];
+                String headerText = firstLine.text();
                 char sep = delimiter != '\0' ? delimiter : Csv.detectDelimiter(headerText);
                 String newline = Csv.terminatorOf(headerText);
-                lines.pushBack(List.<Object[]>of(firstLine));
+                lines.pushBack(List.of(firstLine));
                 Csv.Reader4180 reader = new Csv.Reader4180(lines, sep);
                 Csv.Row headerRow = read(reader::next);
                 List<String> header = headerRow.fields();
@@ -306,8 +306,8 @@ final class AuditCommand implements Callable<Integer> {
                     Csv.Writer4180 fixesCsv = fixesWriter == null ? null
                             : new Csv.Writer4180(fixesWriter, sep, newline);
                     write(() -> {
-                        if (headerRow.raw() != null) {
-                            checkedCsv.raw(headerRow.raw());
+                        if (headerRow.hasRaw()) {
+                            checkedCsv.raw(headerRow);
                         } else {
                             for (int i = 0; i < header.size(); i++) {
                                 checkedCsv.field(header.get(i), i == 0);
@@ -437,8 +437,8 @@ final class AuditCommand implements Callable<Integer> {
                 String n = normalized;
                 String m = message;
                 write(() -> {
-                    if (row.problem() == null && row.raw() != null) {
-                        checkedCsv.raw(row.raw());      // the original columns exactly as read
+                    if (row.problem() == null && row.hasRaw()) {
+                        checkedCsv.raw(row);            // the original columns exactly as read
                         writeAdded(v, s, n, m);
                         return;
                     }

@@ -42,9 +42,26 @@ final class Csv {
      * @param fields  the fields, unquoted
      * @param line    the physical line number (1-based) where the record starts
      * @param problem why the record is malformed, or {@code null}
-     * @param raw     the record's text as read, without its final line break ({@code null} after recovery)
+     * @param raw     the record's text as read, without its final line break ({@code null} after recovery, or
+     *                when {@code rawUtf8} holds it)
+     * @param rawUtf8 the same as UTF-8 bytes exactly as read, for a one-line record of a UTF-8 file, or {@code null}
      */
-    record Row(List<String> fields, long line, String problem, String raw) { }
+    record Row(List<String> fields, long line, String problem, String raw, byte[] rawUtf8) {
+
+        /** @return whether the record's original text is available to be written back as it was */
+        boolean hasRaw() {
+            return raw != null || rawUtf8 != null;
+        }
+    }
+
+    /**
+     * A physical line.
+     *
+     * @param text   the decoded text, with its terminator
+     * @param number the 1-based line number
+     * @param utf8   the bytes without the terminator when the input is UTF-8, else {@code null}
+     */
+    record Line(String text, long number, byte[] utf8) { }
 
     /**
      * Reads physical lines, each with its terminator ({@code \r\n}, {@code \n} or {@code \r}). Splits at the byte
@@ -63,7 +80,7 @@ final class Csv {
         private long number;
         private byte[] carry = new byte[256];       // a line split across two buffers
         private int carried;
-        private final ArrayDeque<Object[]> pushedBack = new ArrayDeque<>();
+        private final ArrayDeque<Line> pushedBack = new ArrayDeque<>();
 
         Lines(InputStream in, Charset charset, boolean strictUtf8) {
             this.in = in;
@@ -76,8 +93,8 @@ final class Csv {
             return bytesBefore + pos;
         }
 
-        /** @return {line text with terminator, line number} or {@code null} at the end */
-        Object[] next() throws IOException {
+        /** @return the next line, or {@code null} at the end */
+        Line next() throws IOException {
             if (!pushedBack.isEmpty()) {
                 return pushedBack.pollFirst();
             }
@@ -116,7 +133,7 @@ final class Csv {
             }
         }
 
-        private Object[] line(byte[] bytes, int from, int length, long offset) throws IOException {
+        private Line line(byte[] bytes, int from, int length, long offset) throws IOException {
             String text = new String(bytes, from, length, charset);
             if (strictUtf8 && text.indexOf('\uFFFD') >= 0) {
                 CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
@@ -127,7 +144,15 @@ final class Csv {
                     throw new InvalidUtf8(number + 1, offset + bb.position() - from, r.length());
                 }
             }
-            return new Object[] {text, ++number};
+            byte[] utf8 = null;
+            if (charset == StandardCharsets.UTF_8) {
+                int end = from + length;
+                while (end > from && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+                    end--;
+                }
+                utf8 = java.util.Arrays.copyOfRange(bytes, from, end);
+            }
+            return new Line(text, ++number, utf8);
         }
 
         private void keep(int from, int to) {
@@ -139,7 +164,7 @@ final class Csv {
             carried += n;
         }
 
-        void pushBack(List<Object[]> lines) {
+        void pushBack(List<Line> lines) {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 pushedBack.addFirst(lines.get(i));
             }
@@ -239,6 +264,19 @@ final class Csv {
             write(new String(chars, off, len), 0, len);
         }
 
+        /** Writes bytes that are UTF-8 already. */
+        void writeBytes(byte[] bytes) throws IOException {
+            if (pos + bytes.length > buf.length) {
+                flushBuffer();
+                if (bytes.length > buf.length) {
+                    out.write(bytes);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buf, pos, bytes.length);
+            pos += bytes.length;
+        }
+
         private void flushBuffer() throws IOException {
             out.write(buf, 0, pos);
             pos = 0;
@@ -275,24 +313,28 @@ final class Csv {
 
         /** @return the next record, or {@code null} at the end of the input */
         Row next() throws IOException {
-            Object[] first = lines.next();
+            Line first = lines.next();
             if (first == null) {
                 return null;
             }
-            List<String> fields = new ArrayList<>(expectedFields > 0 ? expectedFields : 16);
+            List<String> fields = new ArrayList<>(expectedFields > 0 ? expectedFields + 1 : 16);
             StringBuilder field = this.field;
             field.setLength(0);
-            String text = (String) first[0];
+            String text = first.text();
             boolean open = parse(text, fields, field, false);
-            String raw;
+            String raw = null;
+            byte[] rawUtf8 = null;
             if (!open) {
-                raw = text.substring(0, contentEnd(text));
+                rawUtf8 = first.utf8();
+                if (rawUtf8 == null) {
+                    raw = text.substring(0, contentEnd(text));
+                }
             } else {
-                List<Object[]> consumed = new ArrayList<>();
+                List<Line> consumed = new ArrayList<>();
                 StringBuilder rawText = new StringBuilder(text);
                 int chars = text.length();
                 while (open) {
-                    Object[] more = lines.next();
+                    Line more = lines.next();
                     if (more != null) {
                         consumed.add(more);
                     }
@@ -301,9 +343,9 @@ final class Csv {
                         lines.pushBack(consumed);
                         fields.clear();
                         parseLiteral(text, fields);
-                        return new Row(fields, (Long) first[1], "unclosed quote", null);
+                        return new Row(fields, first.number(), "unclosed quote", null, null);
                     }
-                    String moreText = (String) more[0];
+                    String moreText = more.text();
                     chars += moreText.length();
                     rawText.append(moreText);
                     open = parse(moreText, fields, field, true);
@@ -315,7 +357,7 @@ final class Csv {
             if (expectedFields >= 0 && fields.size() != expectedFields) {
                 problem = fields.size() + " fields where the header has " + expectedFields;
             }
-            return new Row(fields, (Long) first[1], problem, raw);
+            return new Row(fields, first.number(), problem, raw, rawUtf8);
         }
 
         private final StringBuilder field = new StringBuilder(64);
@@ -342,6 +384,16 @@ final class Csv {
             }
             while (true) {
                 if (i < end && s.charAt(i) == '"') {
+                    // Fast path: "text" followed by the delimiter or the end, without doubled quotes.
+                    int close = s.indexOf('"', i + 1);
+                    if (close > 0 && close < end && (close + 1 == end || s.charAt(close + 1) == delimiter)) {
+                        fields.add(s.substring(i + 1, close));
+                        if (close + 1 == end) {
+                            return false;
+                        }
+                        i = close + 2;
+                        continue;
+                    }
                     int after = quoted(s, i + 1, end, field);
                     if (after < 0) {
                         field.append(s, end, s.length());
@@ -454,9 +506,15 @@ final class Csv {
             }
         }
 
-        /** Writes text as it is (a record's original text). */
-        void raw(String text) throws IOException {
-            out.write(text);
+        /** Writes a record's original text as it was read (its bytes when they are UTF-8 already). */
+        void raw(Row row) throws IOException {
+            if (row.rawUtf8() != null && out instanceof Utf8Writer utf8) {
+                utf8.writeBytes(row.rawUtf8());
+            } else if (row.rawUtf8() != null) {
+                out.write(new String(row.rawUtf8(), StandardCharsets.UTF_8));
+            } else {
+                out.write(row.raw());
+            }
         }
 
         void endRow() throws IOException {

@@ -40,6 +40,7 @@ class CsvTest {
         assertThat(rows).extracting(Csv.Row::line).containsExactly(1L, 2L, 4L);
         assertThat(rows).extracting(Csv.Row::problem).containsOnlyNulls();
         assertThat(rows.get(1).raw()).isEqualTo("\"x\r\ny\",,\"\"");
+        assertThat(new String(rows.get(0).rawUtf8(), StandardCharsets.UTF_8)).isEqualTo("a,\"b,1\",\"say \"\"hi\"\"\"");
     }
 
     @Test
