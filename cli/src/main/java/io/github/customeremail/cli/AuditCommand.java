@@ -180,6 +180,11 @@ final class AuditCommand implements Callable<Integer> {
                         + (Files.isDirectory(input) ? "it is a directory" : Files.exists(input)
                         ? "permission denied" : "no such file"), null);
             }
+            if (Files.isDirectory(checked)) {
+                err.println("error: --out " + checked + " is a directory; give a file name");
+                err.flush();
+                return Main.EXIT_USAGE;
+            }
             for (Path p : List.of(checked, fixes)) {
                 if (p.equals(input) || Files.exists(p) && Files.isSameFile(p, input)) {
                     err.println("error: " + p + " is the input file; the input is never overwritten "
@@ -345,8 +350,10 @@ final class AuditCommand implements Callable<Integer> {
                             + (es ? " filas mal formadas más" : " more malformed rows"));
                 }
                 err.flush();
-                return new AuditSummary.Files(input.toString(), charset.name(), sep, header.get(emailIndex),
-                        checked.toString(), idIndex >= 0 ? fixes.toString() : null,
+                // Paths are shown as the user gave them.
+                Path shownChecked = out != null ? out : sibling(file, ".checked.csv");
+                return new AuditSummary.Files(file.toString(), charset.name(), sep, header.get(emailIndex),
+                        shownChecked.toString(), idIndex >= 0 ? fixesPathFor(shownChecked).toString() : null,
                         (System.nanoTime() - started) / 1_000_000);
             } finally {
                 deleteQuietly(tmpChecked);

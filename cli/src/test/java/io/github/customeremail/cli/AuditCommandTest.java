@@ -353,7 +353,13 @@ class AuditCommandTest {
         Run viaOtherPath = run("audit", "--dns", "off", "--out", dir.resolve(".").resolve("contactos.csv").toString(),
                 input.toString());
         assertThat(viaOtherPath.status()).isEqualTo(2);
+        Run directory = run("audit", "--dns", "off", "--out", dir.toString(), input.toString());
+        assertThat(directory.status()).isEqualTo(2);
+        assertThat(directory.err()).contains("is a directory");
         assertThat(sha256(input)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(input);
+        }
     }
 
     @Test
