@@ -1,0 +1,256 @@
+package io.github.customeremail.cli;
+
+import io.github.customeremail.EmailCheck;
+import io.github.customeremail.Finding;
+import io.github.customeremail.FindingCode;
+import io.github.customeremail.Severity;
+import io.github.customeremail.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The counts of one audit, and their rendering as a text table or one JSON object. Memory is bounded: per finding
+ * code, and at most {@link #MAX_TYPO_PAIRS} distinct typo pairs.
+ */
+final class AuditSummary {
+
+    /** Distinct (typed domain → suggested domain) pairs kept; further pairs count only in the totals. */
+    static final int MAX_TYPO_PAIRS = 10_000;
+    /** Typo pairs listed in the summary. */
+    static final int TOP_TYPOS = 10;
+
+    /** Reasons for INVALID after which a message would bounce: syntax and mail-domain errors (not policy). */
+    static final Set<FindingCode> BOUNCE_REASONS = Set.of(
+            FindingCode.TOO_LONG, FindingCode.MISSING_AT, FindingCode.MULTIPLE_AT, FindingCode.CONTROL_CHARACTER,
+            FindingCode.SPACE_INSIDE, FindingCode.LOCAL_PART_EMPTY, FindingCode.LOCAL_PART_TOO_LONG,
+            FindingCode.LOCAL_PART_INVALID_CHARACTER, FindingCode.LOCAL_PART_DOT, FindingCode.QUOTED_LOCAL_PART,
+            FindingCode.COMMENT, FindingCode.DOMAIN_EMPTY, FindingCode.DOMAIN_TOO_LONG, FindingCode.DOMAIN_LITERAL,
+            FindingCode.DOMAIN_INVALID_CHARACTER, FindingCode.DOMAIN_LABEL_EMPTY, FindingCode.DOMAIN_LABEL_TOO_LONG,
+            FindingCode.DOMAIN_LABEL_HYPHEN, FindingCode.DOMAIN_NO_TLD, FindingCode.TLD_UNKNOWN,
+            FindingCode.IDN_INVALID, FindingCode.PROVIDER_MAILBOX_RULE, FindingCode.NON_ASCII_LOCAL_PART,
+            FindingCode.NULL_MX, FindingCode.DOMAIN_NOT_FOUND, FindingCode.NO_MAIL_HOST,
+            FindingCode.MAIL_HOST_NOT_PUBLIC);
+
+    /** Repairs without which the address as typed is not deliverable (case and surrounding blanks are harmless). */
+    static final Set<FindingCode> BREAKING_REPAIRS = Set.of(
+            FindingCode.COMMA_IN_DOMAIN_REPLACED, FindingCode.SPACES_REMOVED,
+            FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED, FindingCode.MAILTO_REMOVED, FindingCode.QUOTES_REMOVED,
+            FindingCode.TRAILING_PUNCTUATION_REMOVED, FindingCode.UNICODE_NORMALIZED,
+            FindingCode.INVISIBLE_CHARACTERS_REMOVED);
+
+    long rows;
+    long withEmail;
+    long noEmail;
+    long malformed;
+    final long[] verdicts = new long[Verdict.values().length];
+    final Map<String, long[]> findings = new HashMap<>();
+    final Map<String, long[]> typos = new HashMap<>();
+    long typoPairsNotListed;
+    long wouldBounce;
+    long bounceAsTyped;
+    long safeFixes;
+    long fixesToConfirm;
+    long fixesWithoutId;
+
+    /** Counts one checked row. */
+    void add(EmailCheck check) {
+        rows++;
+        withEmail++;
+        verdicts[check.verdict().ordinal()]++;
+        boolean bounce = false;
+        boolean broken = false;
+        for (Finding f : check.findings()) {
+            findings.computeIfAbsent(f.code().id(), k -> new long[1])[0]++;
+            if (f.severity() == Severity.ERROR && BOUNCE_REASONS.contains(f.code())) {
+                bounce = true;
+            }
+            if (BREAKING_REPAIRS.contains(f.code())) {
+                broken = true;
+            }
+        }
+        if (check.verdict() == Verdict.INVALID && bounce) {
+            wouldBounce++;
+            bounceAsTyped++;
+        } else if (check.verdict() == Verdict.SUGGEST) {
+            bounceAsTyped++;
+            String typed = check.normalized().map(n -> n.substring(n.lastIndexOf('@') + 1)).orElse("?");
+            String key = typed + '\t' + check.suggestion().orElseThrow().domain();
+            long[] count = typos.get(key);
+            if (count != null) {
+                count[0]++;
+            } else if (typos.size() < MAX_TYPO_PAIRS) {
+                typos.put(key, new long[] {1});
+            } else {
+                typoPairsNotListed++;
+            }
+        } else if (broken && check.verdict() != Verdict.INVALID) {
+            bounceAsTyped++;
+        }
+    }
+
+    void addNoEmail() {
+        rows++;
+        noEmail++;
+    }
+
+    void addMalformed() {
+        rows++;
+        malformed++;
+    }
+
+    long verdict(Verdict v) {
+        return verdicts[v.ordinal()];
+    }
+
+    /** @return rows that would bounce as typed / rows with an email, or NaN without any */
+    double bounceRateBefore() {
+        return withEmail == 0 ? Double.NaN : (double) bounceAsTyped / withEmail;
+    }
+
+    /** @return rows that would still bounce after the fixes / rows with an email, or NaN without any */
+    double bounceRateAfter() {
+        return withEmail == 0 ? Double.NaN : (double) wouldBounce / withEmail;
+    }
+
+    record Typo(String typed, String suggested, long count) { }
+
+    List<Typo> topTypos() {
+        List<Typo> all = new ArrayList<>(typos.size());
+        typos.forEach((k, v) -> {
+            int tab = k.indexOf('\t');
+            all.add(new Typo(k.substring(0, tab), k.substring(tab + 1), v[0]));
+        });
+        all.sort(Comparator.comparingLong(Typo::count).reversed().thenComparing(Typo::typed));
+        return all.subList(0, Math.min(TOP_TYPOS, all.size()));
+    }
+
+    List<Map.Entry<String, Long>> findingCounts() {
+        List<Map.Entry<String, Long>> all = new ArrayList<>(findings.size());
+        findings.forEach((k, v) -> all.add(Map.entry(k, v[0])));
+        all.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return all;
+    }
+
+    /** Where the audit read and wrote, for the report. */
+    record Files(String input, String encoding, char delimiter, String emailColumn, String output, String fixes,
+                 long elapsedMillis) { }
+
+    String json(Files files) {
+        StringBuilder out = new StringBuilder(1024);
+        out.append("{\"file\":");
+        Json.string(out, files.input());
+        out.append(",\"encoding\":");
+        Json.string(out, files.encoding());
+        out.append(",\"delimiter\":");
+        Json.string(out, String.valueOf(files.delimiter()));
+        out.append(",\"email_column\":");
+        Json.string(out, files.emailColumn());
+        out.append(",\"output\":");
+        Json.string(out, files.output());
+        out.append(",\"fixes\":");
+        Json.string(out, files.fixes());
+        out.append(",\"rows\":").append(rows);
+        out.append(",\"with_email\":").append(withEmail);
+        out.append(",\"no_email\":").append(noEmail);
+        out.append(",\"malformed\":").append(malformed);
+        out.append(",\"verdicts\":{");
+        for (Verdict v : Verdict.values()) {
+            out.append(v.ordinal() == 0 ? "" : ",").append('"').append(v.name()).append("\":").append(verdict(v));
+        }
+        out.append("},\"findings\":{");
+        boolean first = true;
+        for (Map.Entry<String, Long> e : findingCounts()) {
+            out.append(first ? "" : ",");
+            Json.string(out, e.getKey());
+            out.append(':').append(e.getValue());
+            first = false;
+        }
+        out.append("},\"typo_domains\":[");
+        first = true;
+        for (Typo t : topTypos()) {
+            out.append(first ? "{\"typed\":" : ",{\"typed\":");
+            Json.string(out, t.typed());
+            out.append(",\"suggested\":");
+            Json.string(out, t.suggested());
+            out.append(",\"count\":").append(t.count()).append('}');
+            first = false;
+        }
+        out.append("],\"would_bounce\":").append(wouldBounce);
+        out.append(",\"would_bounce_as_typed\":").append(bounceAsTyped);
+        out.append(",\"bounce_rate_before\":").append(rate(bounceRateBefore()));
+        out.append(",\"bounce_rate_after\":").append(rate(bounceRateAfter()));
+        out.append(",\"fixes_safe\":").append(safeFixes);
+        out.append(",\"fixes_to_confirm\":").append(fixesToConfirm);
+        out.append(",\"fixes_without_id\":").append(fixesWithoutId);
+        out.append(",\"elapsed_ms\":").append(files.elapsedMillis());
+        return out.append('}').toString();
+    }
+
+    private static String rate(double r) {
+        return Double.isNaN(r) ? "null" : String.format(Locale.ROOT, "%.4f", r);
+    }
+
+    String text(Files files, Locale locale) {
+        boolean es = "es".equals(locale.getLanguage());
+        String nl = System.lineSeparator();
+        StringBuilder out = new StringBuilder(1024);
+        out.append(es ? "Auditoría de " : "Audit of ").append(files.input())
+                .append("  (").append(files.encoding()).append(", '").append(files.delimiter()).append("', ")
+                .append(es ? "columna " : "column ").append(files.emailColumn()).append(')').append(nl).append(nl);
+        line(out, es ? "filas" : "rows", rows, rows);
+        line(out, es ? "  con correo" : "  with an email", withEmail, rows);
+        line(out, es ? "  sin correo" : "  no email", noEmail, rows);
+        line(out, es ? "  mal formadas (ver stderr)" : "  malformed (see stderr)", malformed, rows);
+        out.append(nl);
+        for (Verdict v : Verdict.values()) {
+            line(out, v.name(), verdict(v), withEmail);
+        }
+        out.append(nl);
+        out.append(es ? "Rebotarían tal como están escritas:  " : "Would bounce as typed:        ")
+                .append(bounceAsTyped).append("  (").append(percent(bounceRateBefore())).append(')').append(nl);
+        out.append(es ? "Rebotarían tras las correcciones:    " : "Would bounce after the fixes: ")
+                .append(wouldBounce).append("  (").append(percent(bounceRateAfter())).append(')').append(nl);
+        List<Map.Entry<String, Long>> codes = findingCounts();
+        if (!codes.isEmpty()) {
+            out.append(nl).append(es ? "Hallazgos (filas)" : "Findings (rows)").append(nl);
+            for (Map.Entry<String, Long> e : codes) {
+                line(out, "  " + e.getKey(), e.getValue(), -1);
+            }
+        }
+        List<Typo> top = topTypos();
+        if (!top.isEmpty()) {
+            out.append(nl).append(es ? "Dominios con errores de tipeo" : "Typo domains").append(nl);
+            for (Typo t : top) {
+                line(out, "  " + t.typed() + " → " + t.suggested(), t.count(), -1);
+            }
+        }
+        out.append(nl).append(es ? "Salida:      " : "Output:      ").append(files.output()).append(nl);
+        if (files.fixes() != null) {
+            out.append(es ? "Para Odoo:   " : "For Odoo:    ").append(files.fixes()).append("  (")
+                    .append(safeFixes).append(es ? " seguras, " : " safe, ").append(fixesToConfirm)
+                    .append(es ? " a confirmar)" : " to confirm)").append(nl);
+        }
+        if (fixesWithoutId > 0) {
+            out.append(es ? "Sin id (corregir a mano, no van al archivo para Odoo): "
+                    : "Without an id (fix by hand, not in the file for Odoo): ").append(fixesWithoutId).append(nl);
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String label, long count, long total) {
+        out.append(String.format(Locale.ROOT, "%-36s %9d", label, count));
+        if (total > 0) {
+            out.append(String.format(Locale.ROOT, "  %6.1f %%", 100.0 * count / total));
+        }
+        out.append(System.lineSeparator());
+    }
+
+    private static String percent(double r) {
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r);
+    }
+}

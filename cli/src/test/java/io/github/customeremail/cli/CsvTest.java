@@ -1,0 +1,173 @@
+package io.github.customeremail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    static List<Csv.Row> read(String text, char delimiter, int expectedFields) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, delimiter, expectedFields);
+    }
+
+    static List<Csv.Row> read(byte[] bytes, Charset charset, char delimiter, int expectedFields) throws IOException {
+        Csv.Reader4180 reader = new Csv.Reader4180(
+                new Csv.Lines(new ByteArrayInputStream(bytes), charset, charset == StandardCharsets.UTF_8), delimiter);
+        reader.expectFields(expectedFields);
+        List<Csv.Row> rows = new ArrayList<>();
+        for (Csv.Row r = reader.next(); r != null; r = reader.next()) {
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @Test
+    void quotedFieldsDoubledQuotesAndLineBreaksInsideQuotes() throws IOException {
+        List<Csv.Row> rows = read("a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"x\r\ny\",,\"\"\r\nlast,row,here", ',', 3);
+        assertThat(rows).extracting(Csv.Row::fields).containsExactly(
+                List.of("a", "b,1", "say \"hi\""),
+                List.of("x\r\ny", "", ""),
+                List.of("last", "row", "here"));
+        assertThat(rows).extracting(Csv.Row::line).containsExactly(1L, 2L, 4L);
+        assertThat(rows).extracting(Csv.Row::problem).containsOnlyNulls();
+        assertThat(rows.get(1).raw()).isEqualTo("\"x\r\ny\",,\"\"");
+        assertThat(new String(rows.get(0).rawUtf8(), StandardCharsets.UTF_8)).isEqualTo("a,\"b,1\",\"say \"\"hi\"\"\"");
+    }
+
+    @Test
+    void everyLineBreakStyleAndATrailingDelimiter() throws IOException {
+        assertThat(read("a;b\rc;\nd;e", ';', 2)).extracting(Csv.Row::fields)
+                .containsExactly(List.of("a", "b"), List.of("c", ""), List.of("d", "e"));
+    }
+
+    @Test
+    void wrongFieldCountIsReportedWithItsLineAndKept() throws IOException {
+        List<Csv.Row> rows = read("a,b\n1,2,3\n4\n5,6\n", ',', 2);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1).problem()).contains("3 fields");
+        assertThat(rows.get(1).line()).isEqualTo(2);
+        assertThat(rows.get(2).problem()).contains("1 fields");
+        assertThat(rows.get(3).problem()).isNull();
+    }
+
+    @Test
+    void anUnclosedQuoteSwallowsNoRows() throws IOException {
+        List<Csv.Row> rows = read("1,\"Ana\n2,Luis\n3,Rosa\n", ',', 2);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).problem()).isEqualTo("unclosed quote");
+        assertThat(rows.get(0).fields()).containsExactly("1", "\"Ana");
+        assertThat(rows.get(1).fields()).containsExactly("2", "Luis");
+        assertThat(rows.get(1).line()).isEqualTo(2);
+        assertThat(rows.get(1).problem()).isNull();
+        assertThat(rows.get(2).fields()).containsExactly("3", "Rosa");
+    }
+
+    @Test
+    void anUnclosedQuoteIsGivenUpAfterAHundredLines() throws IOException {
+        StringBuilder sb = new StringBuilder("1,\"open\n");
+        for (int i = 2; i <= 300; i++) {
+            sb.append(i).append(",x\n");
+        }
+        List<Csv.Row> rows = read(sb.toString(), ',', 2);
+        assertThat(rows).hasSize(300);
+        assertThat(rows.get(0).problem()).isEqualTo("unclosed quote");
+        assertThat(rows.get(299).fields()).containsExactly("300", "x");
+    }
+
+    @Test
+    void strayQuotesAreKeptLeniently() throws IOException {
+        assertThat(read("ab\"c,\"d\"e\n", ',', 2).get(0).fields()).containsExactly("ab\"c", "de");
+    }
+
+    @Test
+    void linesLongerThanTheBufferAndCrLfSplitAcrossBuffers() throws IOException {
+        for (int len = (1 << 16) - 3; len <= (1 << 16) + 2; len++) {
+            String longField = "é".repeat(len / 2) + "x".repeat(len % 2);
+            String text = "a," + longField + "\r\nb,c\r\n";
+            List<Csv.Row> rows = read(text, ',', 2);
+            assertThat(rows).extracting(Csv.Row::fields)
+                    .containsExactly(List.of("a", longField), List.of("b", "c"));
+            assertThat(rows.get(1).line()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithLineAndByteOffset() {
+        byte[] bytes = "a,b\nP\u00e9rez,x\n".getBytes(Charset.forName("windows-1252"));
+        assertThatThrownBy(() -> read(bytes, StandardCharsets.UTF_8, ',', 2))
+                .isInstanceOf(Csv.InvalidUtf8.class)
+                .hasMessage("invalid UTF-8 at line 2 (byte 5)");
+    }
+
+    @Test
+    void aRealReplacementCharacterIsNotAnError() throws IOException {
+        assertThat(read("a,\uFFFD\n", ',', 2).get(0).fields()).containsExactly("a", "\uFFFD");
+    }
+
+    @Test
+    void writerQuotesOnlyWhenNeededAndRoundTrips() throws IOException {
+        Random random = new Random(42);
+        String alphabet = "ab,;\"\r\n é😀";
+        for (int round = 0; round < 500; round++) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 0; r < 1 + random.nextInt(4); r++) {
+                List<String> row = new ArrayList<>();
+                for (int f = 0; f < 3; f++) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int c = random.nextInt(6); c > 0; c--) {
+                        int i = random.nextInt(alphabet.length());
+                        sb.append(Character.isSurrogate(alphabet.charAt(i)) ? "😀" : alphabet.charAt(i));
+                    }
+                    row.add(sb.toString());
+                }
+                rows.add(row);
+            }
+            char delimiter = random.nextBoolean() ? ',' : ';';
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
+            Csv.Writer4180 writer = new Csv.Writer4180(out, delimiter, "\r\n");
+            for (List<String> row : rows) {
+                writer.row(row);
+            }
+            out.flush();
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(read(bytes.toByteArray(), StandardCharsets.UTF_8, delimiter, 3))
+                    .as(text).extracting(Csv.Row::fields).containsExactlyElementsOf(rows);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
+        new Csv.Writer4180(out, ',', "\n").row(List.of("plain", "a,b", "say \"hi\"", "x;y"));
+        out.flush();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",x;y\n");
+    }
+
+    @Test
+    void utf8WriterMatchesTheJdk() throws IOException {
+        String s = "aé€😀\u0000z".repeat(20_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
+        out.write(s);
+        out.write('é');
+        out.flush();
+        assertThat(bytes.toByteArray()).isEqualTo((s + "é").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void delimiterDetectionFromTheHeaderLine() {
+        assertThat(Csv.detectDelimiter("id,name,email\r\n")).isEqualTo(',');
+        assertThat(Csv.detectDelimiter("id;Nombre;Correo electrónico\r\n")).isEqualTo(';');
+        assertThat(Csv.detectDelimiter("\"a;b;c\",d,e\n")).isEqualTo(',');
+        assertThat(Csv.terminatorOf("a,b\n")).isEqualTo("\n");
+        assertThat(Csv.terminatorOf("a,b\r\n")).isEqualTo("\r\n");
+        assertThat(Csv.terminatorOf("a,b")).isEqualTo("\r\n");
+    }
+}
