@@ -136,7 +136,7 @@ final class AuditCommand implements Callable<Integer> {
     boolean progress = System.console() != null;
 
     /** Builds the validator from the options (tests substitute one with a fake mail-domain checker). */
-    java.util.function.Function<CommonOptions, CustomerEmailValidator> validators = CommonOptions::validator;
+    java.util.function.Function<CommonOptions, CustomerEmailValidator> validators = o -> o.validator(spec);
 
     /** A reading or writing failure, with the message the user sees. */
     static class JobFailure extends Exception {
