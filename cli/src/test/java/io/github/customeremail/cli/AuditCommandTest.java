@@ -228,7 +228,7 @@ class AuditCommandTest {
         Path input = dir.resolve("excel.csv");
         String text = "\uFEFFid;Nombre;Correo electrónico\r\n"
                 + "__export__.res_partner_1;Muñoz, Ana;ANA.MUNOZ@GMAIL,COM\r\n"
-                + "__export__.res_partner_2;\"Pérez; Juan\";juan@gmail.com\r\n";
+                + "__export__.res_partner_2;\"Pérez; Juan\";juan.perez@gmail.com\r\n";
         Files.write(input, text.getBytes(StandardCharsets.UTF_8));
         Run r = run("audit", "--dns", "off", "--format", "json", input.toString());
         assertThat(r.status()).as(r.err()).isZero();
@@ -239,7 +239,7 @@ class AuditCommandTest {
         String checked = new String(out, StandardCharsets.UTF_8);
         assertThat(checked).startsWith("\uFEFFid;Nombre;Correo electrónico;email_verdict;")
                 .contains("__export__.res_partner_1;Muñoz, Ana;ANA.MUNOZ@GMAIL,COM;VALID;;ana.munoz@gmail.com;")
-                .contains("__export__.res_partner_2;\"Pérez; Juan\";juan@gmail.com;VALID;;juan@gmail.com;;\r\n");
+                .contains("__export__.res_partner_2;\"Pérez; Juan\";juan.perez@gmail.com;VALID;;juan.perez@gmail.com;;\r\n");
         assertThat(Files.readString(dir.resolve("excel.fixes.csv")))
                 .isEqualTo("\uFEFFid;email;needs_confirmation\r\n__export__.res_partner_1;ana.munoz@gmail.com;no\r\n");
     }
