@@ -211,7 +211,7 @@ public final class Corpus {
     private static String validAddress(Random r) {
         int kind = r.nextInt(1000);
         if (kind < 800) {
-            return personalLocalPart(r) + '@' + weighted(r, PROVIDERS, PROVIDER_WEIGHTS);
+            return providerAddress(r);
         } else if (kind < 995) {
             String domain = companyDomain(r);
             String local = r.nextInt(3) == 0 ? pick(r, ROLES) : corporateLocalPart(r);
@@ -219,6 +219,42 @@ public final class Corpus {
         } else {
             return corporateLocalPart(r) + '@' + pick(r, IDN_DOMAINS);
         }
+    }
+
+    /** A personal address at a provider, with a mailbox name that the provider's published sign-up rules allow. */
+    private static String providerAddress(Random r) {
+        String domain = weighted(r, PROVIDERS, PROVIDER_WEIGHTS);
+        return providerLocalPart(r, domain) + '@' + domain;
+    }
+
+    private static String providerLocalPart(Random r, String domain) {
+        while (true) {
+            String local = personalLocalPart(r);
+            if (allowedByProvider(local, domain)) {
+                return local;
+            }
+        }
+    }
+
+    /**
+     * The providers' own sign-up rules (Google: letters, digits, dots, 6–30 characters, +tag delivered; Yahoo: starts
+     * with a letter, letters, digits, underscore, at most one dot, no +tag; Microsoft: starts with a letter, letters,
+     * digits, dot, hyphen, underscore), so that the VALID category holds only mailboxes that can exist.
+     */
+    static boolean allowedByProvider(String local, String domain) {
+        int plus = local.indexOf('+');
+        String name = plus >= 0 ? local.substring(0, plus) : local;
+        if (domain.equals("gmail.com")) {
+            return name.chars().allMatch(c -> c == '.' || Character.isLetterOrDigit(c))
+                    && name.replace(".", "").length() >= 6 && name.replace(".", "").length() <= 30;
+        } else if (domain.startsWith("yahoo.")) {
+            return plus < 0 && Character.isLetter(name.charAt(0)) && name.indexOf('-') < 0
+                    && name.indexOf('.') == name.lastIndexOf('.') && name.length() >= 4 && name.length() <= 32;
+        } else if (domain.startsWith("hotmail.") || domain.startsWith("outlook.") || domain.startsWith("live.")
+                || domain.equals("msn.com")) {
+            return Character.isLetter(name.charAt(0));
+        }
+        return true;
     }
 
     private static String personalLocalPart(Random r) {
@@ -260,14 +296,14 @@ public final class Corpus {
     }
 
     private static String typo(Random r) {
-        String domain = weighted(r, TYPOS, TYPO_WEIGHTS)[0];
-        return personalLocalPart(r) + '@' + domain;
+        String[] typo = weighted(r, TYPOS, TYPO_WEIGHTS);
+        return providerLocalPart(r, typo[1]) + '@' + typo[0];
     }
 
     private static String repair(Random r) {
         String address = r.nextInt(5) == 0
                 ? corporateLocalPart(r) + '@' + companyDomain(r)
-                : personalLocalPart(r) + '@' + weighted(r, PROVIDERS, PROVIDER_WEIGHTS);
+                : providerAddress(r);
         int at = address.indexOf('@');
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
@@ -316,7 +352,7 @@ public final class Corpus {
             case 16 -> local + "@[192.168." + r.nextInt(256) + '.' + r.nextInt(256) + ']';
             case 17 -> '"' + pick(r, FIRST) + ' ' + pick(r, LAST) + "\"@" + domain;
             case 18 -> local + "@localhost";
-            case 19 -> local + local + local + local + local + "@" + domain;       // local part over 64
+            case 19 -> (local + local).repeat(10).substring(0, 65 + r.nextInt(20)) + '@' + domain; // local part over 64
             case 20 -> local + "\r\n@" + domain;
             case 21 -> pick(r, FIRST) + ',' + pick(r, LAST) + '@' + domain;
             case 22 -> local + '@' + domain.substring(0, domain.indexOf('.')) + ".empresa";
