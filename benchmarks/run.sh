@@ -9,7 +9,8 @@
 #   MVN_ARGS=-o benchmarks/run.sh          # build offline once dependencies are cached
 #   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/benchmarks.jar
 #
-# Results go to benchmarks/target/results/: jmh.json (raw JMH), jmh.log, report.md (table), acceptance.md.
+# Results go to benchmarks/target/results/: jmh.json (raw JMH), jmh.log, report.md (table), acceptance.md,
+# stages.md (StageProfile: per-stage CPU time and allocation of a VALID check, JMail.isValid as reference).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,6 +26,10 @@ mkdir -p "$out"
 
 echo "== Accept/reject comparison over the corpus"
 java -cp "$jar" io.github.customeremail.benchmarks.AcceptanceComparison 2>/dev/null | tee "$out/acceptance.md"
+
+echo
+echo "== Stage profile of a VALID check (thread CPU time, interleaved, median; robust on a busy machine)"
+java -cp "$jar" io.github.customeremail.benchmarks.StageProfile 2>/dev/null | tee "$out/stages.md"
 
 echo
 echo "== JMH ($include): -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc"
