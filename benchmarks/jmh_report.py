@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result file (-rf json) into a Markdown table: ns/address, allocated bytes/address and the ratio of
+each to JMail.isValid measured in the same run, then checks the targets of issue 8.
+
+Scores are per address because every benchmark loops over the corpus with @OperationsPerInvocation(N): JMH divides
+both the time and gc.alloc.rate.norm (-prof gc) by the operation count, so no further division is done here.
+
+usage: python3 benchmarks/jmh_report.py benchmarks/target/results/jmh.json
+"""
+import json
+import sys
+
+REFERENCE = "PeerComparisonBenchmark.jmailIsValid"
+
+# What each benchmark measures, in the words of the report (unknown benchmarks keep their method name).
+LABELS = {
+    "PeerComparisonBenchmark.customerEmailCheckOffline": "customer-email `checkOffline` (full offline pipeline)",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineValidOnly": "customer-email `checkOffline`, VALID addresses only",
+    "PeerComparisonBenchmark.customerEmailParseOnly": "customer-email `AddressParser.strict().parse` (pre-normalized)",
+    "PeerComparisonBenchmark.customerEmailNormalizeOnly": "customer-email `Normalizer.standard().normalize`",
+    "PeerComparisonBenchmark.jmailIsValid": "JMail `JMail.isValid`",
+    "PeerComparisonBenchmark.jmailStrictValidator": "JMail `strictValidator().isValid` (reused)",
+    "PeerComparisonBenchmark.commonsValidator": "Commons Validator `EmailValidator.getInstance().isValid`",
+    "PeerComparisonBenchmark.hibernateEmailValidatorRaw": "Hibernate `@Email` validator, raw `isValid(s, null)`",
+    "PeerComparisonBenchmark.hibernateValidateBean": "Hibernate `@Email` via `validator.validate(bean)`",
+    "PeerComparisonBenchmark.jakartaMailStrictConstructor": "Jakarta Mail `new InternetAddress(s, true)`",
+    "PeerComparisonBenchmark.jakartaMailValidate": "Jakarta Mail `new InternetAddress(s).validate()`",
+    "PeerComparisonBenchmark.baselineTrimLowercase": "baseline `s.trim().toLowerCase()`",
+}
+
+
+def short_name(bench):
+    parts = bench.split(".")
+    return ".".join(parts[-2:])
+
+
+def to_ns(score, unit):
+    factor = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}.get(unit)
+    if factor is not None:
+        return score * factor
+    inverse = {"ops/ns": 1.0, "ops/us": 1e3, "ops/ms": 1e6, "ops/s": 1e9}.get(unit)
+    if inverse is not None and score:
+        return inverse / score
+    return None
+
+
+def alloc_norm(row):
+    for key, metric in row.get("secondaryMetrics", {}).items():
+        if key.lstrip("\u00b7") == "gc.alloc.rate.norm":
+            return metric["score"]
+    return None
+
+
+def fmt(x, digits=1):
+    if x is None:
+        return "—"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:,.{digits}f}"
+
+
+def main(path):
+    with open(path, encoding="utf-8") as f:
+        rows = json.load(f)
+    results = []
+    for row in rows:
+        name = short_name(row["benchmark"])
+        params = row.get("params") or {}
+        label = LABELS.get(name, "`" + name + "`")
+        if params:
+            label += " (" + ", ".join(f"{k}={v}" for k, v in sorted(params.items())) + ")"
+        pm = row["primaryMetric"]
+        ns = to_ns(pm["score"], pm["scoreUnit"])
+        err = to_ns(pm["scoreError"], pm["scoreUnit"]) if pm["scoreUnit"].endswith("/op") else None
+        results.append((name, label, ns, err, alloc_norm(row)))
+
+    ref = next((r for r in results if r[0] == REFERENCE), None)
+    ref_ns = ref[2] if ref else None
+    ref_alloc = ref[4] if ref else None
+
+    print("| benchmark | ns/address | time vs JMail.isValid | B/address | alloc vs JMail.isValid |")
+    print("|---|---:|---:|---:|---:|")
+    for name, label, ns, err, alloc in results:
+        time_ratio = f"{ns / ref_ns:.2f}×" if ns and ref_ns else "—"
+        alloc_ratio = f"{alloc / ref_alloc:.2f}×" if alloc is not None and ref_alloc else "—"
+        ns_text = fmt(ns) + (f" ± {fmt(err)}" if err is not None else "")
+        print(f"| {label} | {ns_text} | {time_ratio} | {fmt(alloc)} | {alloc_ratio} |")
+
+    by_name = {r[0]: r for r in results}
+    checks = []
+    parse = by_name.get("PeerComparisonBenchmark.customerEmailParseOnly")
+    check = by_name.get("PeerComparisonBenchmark.customerEmailCheckOffline")
+    valid = by_name.get("PeerComparisonBenchmark.customerEmailCheckOfflineValidOnly")
+    if ref_ns and parse:
+        speedup = ref_ns / parse[2]
+        checks.append((speedup >= 3, f"parse-only throughput ≥ 3× JMail.isValid: {speedup:.2f}×"))
+    if ref_ns and check:
+        speedup = ref_ns / check[2]
+        checks.append((speedup >= 1, f"full offline check at least as fast as JMail.isValid: {speedup:.2f}× its throughput"))
+    if valid and valid[4] is not None:
+        checks.append((valid[4] < 150, f"allocation of a VALID check < 150 B/address: {valid[4]:.0f} B"))
+    if checks:
+        print()
+        print("Targets (ratios from this run): " + "; ".join(("**holds** " if ok else "**MISSED** ") + text
+                                                            for ok, text in checks) + ".")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])

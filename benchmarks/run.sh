@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module and runs the JMH suite in one JVM fork per benchmark with the GC profiler, then
+# prints a Markdown table (ns/address, B/address, ratios to JMail.isValid from the same run) and the
+# accept/reject comparison over the same corpus. About 20 s per benchmark: the comparison suite (12 benchmarks)
+# takes about 5 minutes on 2 cores; the whole jar (with the typo and MX-cache benchmarks) stays under 15.
+#
+#   benchmarks/run.sh                      # every benchmark in the jar
+#   benchmarks/run.sh PeerComparison       # only the comparison suite (a JMH include regex)
+#   MVN_ARGS=-o benchmarks/run.sh          # build offline once dependencies are cached
+#   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/benchmarks.jar
+#
+# Results go to benchmarks/target/results/: jmh.json (raw JMH), jmh.log, report.md (table), acceptance.md,
+# stages.md (StageProfile: per-stage CPU time and allocation of a VALID check, JMail.isValid as reference).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+include="${1:-.}"
+out=benchmarks/target/results
+jar=benchmarks/target/benchmarks.jar
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    # shellcheck disable=SC2086 # MVN_ARGS is a list of options
+    mvn -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
+fi
+mkdir -p "$out"
+
+echo "== Accept/reject comparison over the corpus"
+java -cp "$jar" io.github.customeremail.benchmarks.AcceptanceComparison 2>/dev/null | tee "$out/acceptance.md"
+
+echo
+echo "== Stage profile of a VALID check (thread CPU time, interleaved, median; robust on a busy machine)"
+java -cp "$jar" io.github.customeremail.benchmarks.StageProfile 2>/dev/null | tee "$out/stages.md"
+
+echo
+echo "== JMH ($include): -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc"
+java -jar "$jar" "$include" -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc \
+    -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1 || { tail -50 "$out/jmh.log"; exit 1; }
+grep -E '^(Benchmark|PeerComparison|[A-Za-z]+Benchmark\.)' "$out/jmh.log" | grep -v 'gc\.\(count\|time\)' || true
+
+echo
+echo "== Report (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, $(date -u +%Y-%m-%d))"
+python3 benchmarks/jmh_report.py "$out/jmh.json" | tee "$out/report.md"

@@ -1,0 +1,233 @@
+package io.github.customeremail.benchmarks;
+
+import com.sanctionco.jmail.JMail;
+import io.github.customeremail.AddressParser;
+import io.github.customeremail.CustomerEmailValidator;
+import io.github.customeremail.Normalizer;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * customer-email against the Java validators in use today, each over the whole {@link Corpus} (10 000 addresses as
+ * clerks type them) per invocation. Scores are per address ({@code @OperationsPerInvocation}); with {@code -prof gc},
+ * {@code gc.alloc.rate.norm} is also per address, because JMH divides by the operation count.
+ *
+ * <p>Every result is consumed by the {@link Blackhole}. The peers see the raw input, exactly as our validator does;
+ * what each one accepts is compared by {@link AcceptanceComparison}.
+ *
+ * <p>Run it with {@code benchmarks/run.sh}, or {@code java -jar benchmarks/target/benchmarks.jar PeerComparison}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class PeerComparisonBenchmark {
+
+    private String[] inputs;
+    private String[] validInputs;
+    private String[] normalizedInputs;
+    private EmailBean[] beans;
+
+    private CustomerEmailValidator validator;
+    private Normalizer normalizer;
+    private AddressParser parser;
+    private com.sanctionco.jmail.EmailValidator jmailStrict;
+    private org.apache.commons.validator.routines.EmailValidator commons;
+    private org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator hibernateRaw;
+    private ValidatorFactory validatorFactory;
+    private Validator beanValidator;
+
+    /** A bean as an application would declare it with Bean Validation's {@code @Email}. */
+    public static final class EmailBean {
+        @jakarta.validation.constraints.Email
+        private final String email;
+
+        EmailBean(String email) {
+            this.email = email;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        inputs = Corpus.inputs();
+        validInputs = Corpus.inputs(Corpus.Category.VALID);
+        if (inputs.length != Corpus.SIZE || validInputs.length != Corpus.VALID_COUNT) {
+            throw new IllegalStateException("corpus size changed: fix @OperationsPerInvocation");
+        }
+        validator = CustomerEmailValidator.builder().build();
+        normalizer = Normalizer.standard();
+        parser = AddressParser.strict();
+        normalizedInputs = new String[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            normalizedInputs[i] = normalizer.normalize(inputs[i]).value();
+        }
+        jmailStrict = JMail.strictValidator();
+        commons = org.apache.commons.validator.routines.EmailValidator.getInstance();
+        hibernateRaw = new org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator();
+        validatorFactory = Validation.buildDefaultValidatorFactory();
+        beanValidator = validatorFactory.getValidator();
+        beans = new EmailBean[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            beans[i] = new EmailBean(inputs[i]);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        validatorFactory.close();
+    }
+
+    // ---------------------------------------------------------------------------------------------- customer-email
+
+    /** The whole offline pipeline: normalize, parse, (typo, policy when they land), build the {@code EmailCheck}. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailCheckOffline(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(validator.checkOffline(s));
+        }
+    }
+
+    /** The whole offline pipeline over the VALID category only: the common case, and the allocation target. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.VALID_COUNT)
+    public void customerEmailCheckOfflineValidOnly(Blackhole bh) {
+        for (String s : validInputs) {
+            bh.consume(validator.checkOffline(s));
+        }
+    }
+
+    /** The strict parser alone over already-normalized strings. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailParseOnly(Blackhole bh) {
+        for (String s : normalizedInputs) {
+            bh.consume(parser.parse(s));
+        }
+    }
+
+    /** The normalizer alone over the raw input. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailNormalizeOnly(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(normalizer.normalize(s));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------- peers
+
+    /** JMail 2.x, default rules (the reference of every ratio in the report). */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void jmailIsValid(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(JMail.isValid(s));
+        }
+    }
+
+    /** JMail 2.x, {@code JMail.strictValidator()} built once and reused. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void jmailStrictValidator(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(jmailStrict.isValid(s));
+        }
+    }
+
+    /** Apache Commons Validator {@code EmailValidator.getInstance()}. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void commonsValidator(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(commons.isValid(s));
+        }
+    }
+
+    /** Hibernate Validator's {@code @Email} constraint validator called directly. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void hibernateEmailValidatorRaw(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(hibernateRaw.isValid(s, null));
+        }
+    }
+
+    /** Hibernate Validator's {@code @Email} the way applications use it: {@code validator.validate(bean)}. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void hibernateValidateBean(Blackhole bh) {
+        for (EmailBean b : beans) {
+            bh.consume(beanValidator.validate(b));
+        }
+    }
+
+    /** Jakarta Mail {@code new InternetAddress(s, true)}: parse a header address, then the strict syntax check. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void jakartaMailStrictConstructor(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(jakartaMailStrict(s));
+        }
+    }
+
+    /** Jakarta Mail {@code new InternetAddress(s)} then {@code validate()}. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void jakartaMailValidate(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(jakartaMailValidate(s));
+        }
+    }
+
+    /** The floor: what {@code s.trim().toLowerCase()} costs, the "validation" many forms do. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void baselineTrimLowercase(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(s.trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static boolean jakartaMailStrict(String s) {
+        try {
+            new InternetAddress(s, true);
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    static boolean jakartaMailValidate(String s) {
+        try {
+            new InternetAddress(s).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+}
