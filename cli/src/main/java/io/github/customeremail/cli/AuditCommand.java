@@ -254,6 +254,10 @@ final class AuditCommand implements Callable<Integer> {
         AuditSummary.Files run() throws JobFailure, IOException {
             long started = System.nanoTime();
             long size = Files.size(input);
+            if (startsWithUtf16Bom(input)) {
+                throw new JobFailure("cannot audit " + input + ": it is UTF-16 text (Excel's \"Unicode text\"); "
+                        + "save it as \"CSV UTF-8\" and audit that file", null);
+            }
             boolean bom = startsWithBom(input);
             Charset charset = chooseCharset(bom);
             Path tmpChecked = null;
@@ -501,12 +505,12 @@ final class AuditCommand implements Callable<Integer> {
                         return i;
                     }
                 }
-                usageError = "no column '" + column + "' in the header of " + input + ": " + header;
+                usageError = "no column '" + column + "' in the header of " + input + ": " + shown(header);
                 return -1;
             }
             int i = indexOf(header, EMAIL_HEADERS);
             if (i < 0) {
-                usageError = "no email column found in the header of " + input + ": " + header
+                usageError = "no email column found in the header of " + input + ": " + shown(header)
                         + "; name it with --column NAME";
             }
             return i;
@@ -608,6 +612,32 @@ final class AuditCommand implements Callable<Integer> {
             return fse.getReason() + (path == null ? "" : " (" + path + ")");
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * A header as it can safely be shown in an error: control characters escaped (a garbage file must not drive the
+     * terminal) and cut to a readable length.
+     */
+    static String shown(List<String> header) {
+        String text = header.toString();
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 200) + 16);
+        for (int i = 0; i < text.length() && out.length() < 200; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.length() < text.length() ? out.append("…").toString() : out.toString();
+    }
+
+    static boolean startsWithUtf16Bom(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                    || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
+        }
     }
 
     static boolean startsWithBom(Path path) throws IOException {
