@@ -48,7 +48,7 @@ class DnsChaosTest {
     static final Duration DEADLINE = Duration.ofMillis(300);
     static final long MARGIN_MILLIS = 1_500;
     /** Checks in flight at once. */
-    static final int WINDOW = Integer.getInteger("chaos.window", 24);
+    static final int WINDOW = 24;
     static final String PUBLIC_IP = "11.22.33.44";
     static final int SHARED_HOSTS = 8;
 
