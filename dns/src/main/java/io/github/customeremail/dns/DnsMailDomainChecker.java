@@ -113,6 +113,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final boolean stopDnsjavaNioOnClose;
     private final Ticker ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The scheduler's threads, joined by {@link #close()}. */
+    private final java.util.Set<Thread> schedulerThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -132,6 +134,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
             t.setDaemon(true);
+            schedulerThreads.add(t);
             return t;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
@@ -345,7 +348,16 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         }
         scheduler.shutdownNow();
         try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            // The executor counts as terminated a moment before its thread has ended: wait for the thread itself,
+            // so that nothing of ours is alive when close() returns (unless close() runs on that very thread).
+            for (Thread t : schedulerThreads) {
+                long left = until - System.nanoTime();
+                if (t != Thread.currentThread() && left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(t, left);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
