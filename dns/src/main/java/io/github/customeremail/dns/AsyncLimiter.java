@@ -32,12 +32,13 @@ final class AsyncLimiter {
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         waiting.add(() -> {
-            CompletableFuture<T> started;
+            CompletableFuture<T> attempt;
             try {
-                started = task.get();
+                attempt = task.get();
             } catch (RuntimeException e) {
-                started = CompletableFuture.failedFuture(e);
+                attempt = CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<T> started = attempt;
             if (started.isDone()) {
                 // Finished at once (e.g. skipped because its check is over): give the permit back without calling
                 // drain() again. The drain() loop that ran this task goes on with the next one; calling drain() from
