@@ -43,14 +43,16 @@ class BlockedDomainProperties {
         }
     }
 
-    @Property
+    @Property(tries = 25_000) // cheap: DomainSet alone
     void aMereSuffixNeverMatches(@ForAll("domains") String domain, @ForAll("prefixes") String prefix) {
         DomainSet set = DomainSet.of(java.util.List.of(DomainSet.canonical(domain)));
         // "nottumatera.com" is not "tumatera.com", nor a subdomain of it
         assertThat(set.match(prefix + domain)).isNull();
         assertThat(set.match(prefix + "-" + domain)).isNull();
-        // "tumatera.com.co" is not blocked by "tumatera.com"
-        assertThat(set.match(domain + ".co")).isNull();
+        // "tumatera.com.co" is not blocked by "tumatera.com" (unless it really is a subdomain: "co.co.co" of "co.co")
+        if (!(domain + ".co").endsWith("." + domain)) {
+            assertThat(set.match(domain + ".co")).isNull();
+        }
         // (the generated domains never end in "zz", so this cannot be a subdomain by accident)
         assertThat(set.match(domain + "." + prefix + "zz")).isNull();
         // but a real subdomain is
@@ -65,7 +67,7 @@ class BlockedDomainProperties {
         assertThat(PolicyTest.has(v.check(address), FindingCode.CORPORATE_DOMAIN)).as(address).isFalse();
     }
 
-    @Property
+    @Property(tries = 25_000) // cheap: DomainSet alone
     void canonicalFormIsIdempotent(@ForAll("domains") String domain, @ForAll boolean upper) {
         String c = DomainSet.canonical(upper ? domain.toUpperCase(Locale.ROOT) + "." : domain);
         assertThat(c).isEqualTo(domain);

@@ -32,23 +32,36 @@ final class AsyncLimiter {
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         waiting.add(() -> {
-            CompletableFuture<T> started;
+            CompletableFuture<T> attempt;
             try {
-                started = task.get();
+                attempt = task.get();
             } catch (RuntimeException e) {
-                started = CompletableFuture.failedFuture(e);
+                attempt = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<T> started = attempt;
+            if (started.isDone()) {
+                // Finished at once (e.g. skipped because its check is over): give the permit back without calling
+                // drain() again. The drain() loop that ran this task goes on with the next one; calling drain() from
+                // here would nest one level per such task and overflow the stack on a long backlog, losing permits.
+                inUse.decrementAndGet();
+                forward(started, result);
+                return;
             }
             started.whenComplete((value, error) -> {
                 release();
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
+                forward(started, result);
             });
         });
         drain();
         return result;
+    }
+
+    private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {
+        try {
+            to.complete(from.join());
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            to.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+        }
     }
 
     private void release() {

@@ -105,8 +105,6 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final AsyncCache<String, HostAddresses> hosts;
     private final BiFunction<String, Executor, CompletableFuture<Cached>> domainLoader = this::loadDomain;
     private final ScheduledThreadPoolExecutor scheduler;
-    /** The scheduler's threads, joined on close: an executor reports termination before its thread has exited. */
-    private final java.util.List<Thread> schedulerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long deadlineNanos;
     private final long minTtlSeconds;
     private final long maxTtlSeconds;
@@ -115,6 +113,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final boolean stopDnsjavaNioOnClose;
     private final Ticker ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The scheduler's threads, joined by {@link #close()}. */
+    private final java.util.Set<Thread> schedulerThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -348,10 +348,14 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         }
         scheduler.shutdownNow();
         try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            // The executor counts as terminated a moment before its thread has ended: wait for the thread itself,
+            // so that nothing of ours is alive when close() returns (unless close() runs on that very thread).
             for (Thread t : schedulerThreads) {
-                if (t != Thread.currentThread()) {
-                    t.join(TimeUnit.SECONDS.toMillis(5));
+                long left = until - System.nanoTime();
+                if (t != Thread.currentThread() && left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(t, left);
                 }
             }
         } catch (InterruptedException e) {

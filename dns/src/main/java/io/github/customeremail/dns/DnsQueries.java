@@ -35,7 +35,8 @@ final class DnsQueries {
      * @param name the absolute name
      * @param type a {@link org.xbill.DNS.Type} value
      * @param scope the future of the check this question serves; when it is already done by the time a permit is
-     *     free (its deadline passed), the question is not sent
+     *     free (its deadline passed), the question is not sent; when it ends while the question is in flight,
+     *     the permit is returned at once and the answer is a failure ({@code deadline})
      * @return the answer; never completes exceptionally
      */
     CompletableFuture<Answer> query(Name name, int type, CompletableFuture<?> scope) {
@@ -45,7 +46,20 @@ final class DnsQueries {
             }
             queriesSent.increment();
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, type, DClass.IN));
-            return resolver.sendAsync(query, executor).toCompletableFuture();
+            CompletableFuture<Message> sent = resolver.sendAsync(query, executor).toCompletableFuture();
+            // The permit is held until the answer arrives or the check this question serves ends (its deadline),
+            // whichever comes first: dnsjava notices its own timeouts only about once a second, and an abandoned
+            // question must not keep a permit that a live check is waiting for.
+            CompletableFuture<Message> bounded = new CompletableFuture<>();
+            sent.whenComplete((m, e) -> {
+                if (e != null) {
+                    bounded.completeExceptionally(e);
+                } else {
+                    bounded.complete(m);
+                }
+            });
+            scope.whenComplete((x, e) -> bounded.complete(null));
+            return bounded;
         }).handle((response, error) -> {
             if (error != null) {
                 return Answer.failure(Answer.reasonOf(error));
