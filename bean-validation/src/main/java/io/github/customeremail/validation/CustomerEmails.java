@@ -1,6 +1,8 @@
 package io.github.customeremail.validation;
 
+import io.github.customeremail.ConfigurationException;
 import io.github.customeremail.CustomerEmailValidator;
+import jakarta.validation.ValidationException;
 import java.util.Objects;
 
 /**
@@ -26,13 +28,38 @@ public final class CustomerEmails {
 
     /**
      * The validator that {@link ValidCustomerEmail} uses when none was configured (neither through a constructor nor
-     * as Hibernate Validator's constraint validator payload): the core defaults, no DNS check. Built on first use,
-     * then shared; it holds no threads or sockets, so there is nothing to close.
+     * as Hibernate Validator's constraint validator payload): the core defaults plus {@code customer-email.properties}
+     * from the root of the classpath when there is one (corporate domains, policy modes… see core's
+     * {@code CustomerEmailValidator.Builder.configureFromClasspath()}), no DNS check. Built on first use, then shared;
+     * it holds no threads or sockets, so there is nothing to close.
      *
      * @return the shared default validator
+     * @throws ValidationException if {@code customer-email.properties} exists but is wrong (the message names the
+     *         line); asked again on the next call, so a fixed file is picked up
      */
     public static CustomerEmailValidator defaultValidator() {
-        return DefaultHolder.VALIDATOR;
+        CustomerEmailValidator v = defaultValidator;
+        if (v == null) {
+            synchronized (CustomerEmails.class) {
+                v = defaultValidator;
+                if (v == null) {
+                    v = loadDefault();
+                    defaultValidator = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static volatile CustomerEmailValidator defaultValidator;
+
+    /** Builds the default validator from the classpath configuration; package-private for tests. */
+    static CustomerEmailValidator loadDefault() {
+        try {
+            return CustomerEmailValidator.builder().configureFromClasspath().build();
+        } catch (ConfigurationException e) {
+            throw new ValidationException("customer-email: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -65,8 +92,4 @@ public final class CustomerEmails {
         return validator.checkOffline(input).normalized().orElse(input);
     }
 
-    /** Lazy, thread-safe initialization on first use (class initialization is serialized by the JVM). */
-    private static final class DefaultHolder {
-        static final CustomerEmailValidator VALIDATOR = CustomerEmailValidator.builder().build();
-    }
 }
