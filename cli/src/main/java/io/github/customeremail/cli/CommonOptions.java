@@ -30,6 +30,10 @@ final class CommonOptions {
             description = "Your company's own domain (repeatable): it and its subdomains are refused.")
     List<String> corporateDomains = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A customer-email.properties file (corporate domains, policy modes…); options add to it.")
+    java.nio.file.Path config;
+
     @Option(names = "--extra-tld", paramLabel = "TLD",
             description = "Also accept this top-level domain (repeatable), e.g. test for a test DNS server.")
     List<String> extraTlds = new ArrayList<>();
@@ -49,6 +53,9 @@ final class CommonOptions {
     CustomerEmailValidator validator(CommandSpec spec) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder();
         try {
+            if (config != null) {
+                builder.configure(config);
+            }
             for (String domain : corporateDomains) {
                 builder.corporateDomain(domain);
             }

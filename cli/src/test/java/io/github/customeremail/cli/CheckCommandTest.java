@@ -86,6 +86,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void aConfigFileIsAppliedAndABadOneIsAUsageErrorNamingTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path good = dir.resolve("good.properties");
+        java.nio.file.Files.writeString(good, "corporate-domains = tumatera.com\nrole-accounts = invalid\n");
+        Run r = run("check", "--dns", "off", "--lang", "en", "--config", good.toString(), "juan@tumatera.com",
+                "ventas@empresa.com.co");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("CORPORATE_DOMAIN", "INVALID  \"ventas@empresa.com.co\"", "ROLE_ACCOUNT");
+        java.nio.file.Path bad = dir.resolve("bad.properties");
+        java.nio.file.Files.writeString(bad, "# fine\nrole-accounts = maybe\n");
+        Run b = run("check", "--dns", "off", "--config", bad.toString(), "juan@gmail.com");
+        assertThat(b.status()).isEqualTo(2);
+        assertThat(b.err()).contains("line 2", "role-accounts");
+        assertThat(run("check", "--dns", "off", "--config", dir.resolve("missing").toString(), "a@b.com").status())
+                .isEqualTo(2);
+    }
+
+    @Test
     void dnsSettingParsesEveryForm() {
         assertThat(DnsSetting.parse("off").mode()).isEqualTo(DnsSetting.Mode.OFF);
         assertThat(DnsSetting.parse("SYSTEM").mode()).isEqualTo(DnsSetting.Mode.SYSTEM);
