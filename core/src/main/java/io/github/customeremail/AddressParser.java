@@ -264,7 +264,9 @@ public final class AddressParser {
                 ascii.append(label.toLowerCase(Locale.ROOT));
             } else {
                 String aLabel = toALabel(label);
-                if (aLabel == null) {
+                // The converted label must itself be a valid A-label: IDNA 2003 silently drops characters such as
+                // U+034F, so "\u034Fxn--5p33qom9" would become a broken xn-- label (found by fuzzing).
+                if (aLabel == null || checkLdhLabel(aLabel, 0, aLabel.length()) != null) {
                     return reject(FindingCode.IDN_INVALID, "label", label);
                 }
                 if (aLabel.length() > MAX_LABEL_LENGTH) {

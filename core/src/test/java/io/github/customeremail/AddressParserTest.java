@@ -81,6 +81,13 @@ class AddressParserTest {
     }
 
     @Test
+    void aUnicodeLabelThatConvertsToABrokenALabelIsRefused() {
+        // Found by fuzzing: IDNA 2003 drops U+034F, leaving "xn--5p33qom9", whose Punycode does not round-trip.
+        assertThat(code(parser.parse("j@\u034Fxn--5p33qom9.co"))).isEqualTo(FindingCode.IDN_INVALID);
+        assertThat(code(parser.parse("j@xn--5p33qom9.co"))).isEqualTo(FindingCode.IDN_INVALID);
+    }
+
+    @Test
     void internationalDomainsBecomeALabels() {
         ParsedAddress a = (ParsedAddress) parser.parse("maria@españa.es");
         assertThat(a.domain()).isEqualTo("xn--espaa-rta.es");
