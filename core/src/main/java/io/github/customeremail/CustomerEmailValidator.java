@@ -267,7 +267,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
     static Verdict verdictOf(List<Finding> findings) {
         Severity worst = Severity.INFO;
-        for (Finding f : findings) {
+        for (int i = 0, n = findings.size(); i < n; i++) { // indexed: no iterator per check
+            Finding f = findings.get(i);
             if (f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
             }

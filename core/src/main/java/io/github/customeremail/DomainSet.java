@@ -16,11 +16,16 @@ final class DomainSet {
 
     static final DomainSet EMPTY = new DomainSet(Map.of());
 
-    /** Canonical (lower-case A-label) form → form shown in messages (Unicode for internationalized names). */
-    private final Map<String, String> entries;
+    /**
+     * Canonical (lower-case A-label) form → form shown in messages (Unicode for internationalized names), looked up
+     * by a region of the address's domain: a suffix per label, without a substring each.
+     */
+    private final StringTable<String> entries;
+    private final int size;
 
     private DomainSet(Map<String, String> entries) {
-        this.entries = Map.copyOf(entries);
+        this.entries = new StringTable<>(entries);
+        this.size = entries.size();
     }
 
     /**
@@ -36,11 +41,11 @@ final class DomainSet {
     }
 
     boolean isEmpty() {
-        return entries.isEmpty();
+        return size == 0;
     }
 
     int size() {
-        return entries.size();
+        return size;
     }
 
     /**
@@ -53,7 +58,7 @@ final class DomainSet {
             return hit;
         }
         for (int dot = asciiDomain.indexOf('.'); dot >= 0; dot = asciiDomain.indexOf('.', dot + 1)) {
-            hit = entries.get(asciiDomain.substring(dot + 1));
+            hit = entries.get(asciiDomain, dot + 1, asciiDomain.length());
             if (hit != null) {
                 return hit;
             }

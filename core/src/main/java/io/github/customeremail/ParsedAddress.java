@@ -38,6 +38,30 @@ public final class ParsedAddress implements ParseResult {
         return address.substring(0, at);
     }
 
+    /**
+     * The built-in policy rules read the local part in place, as {@code address()[0, at())}, rather than through
+     * {@link #localPart()}, which makes a new string on each call: a VALID check should allocate next to nothing.
+     *
+     * @return the index of the {@code @} in {@link #address()}
+     */
+    int at() {
+        return at;
+    }
+
+    /**
+     * @return whether the local part is ASCII without upper-case letters, i.e. {@code toLowerCase(Locale.ROOT)}
+     *         leaves it as it is (the normalizer's output, unless configured not to lower-case it)
+     */
+    boolean localPartIsLowerCaseAscii() {
+        for (int i = 0; i < at; i++) {
+            char c = address.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot */
     public String domain() {
         return domain;
