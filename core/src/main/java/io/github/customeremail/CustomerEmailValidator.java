@@ -169,8 +169,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         // Stage 3: typo corrector.
         List<Finding> suggestionErrors = List.of();
         if (typoCorrector != null) {
-            TypoCorrector.Correction correction =
-                    typoCorrector.correct(address.domain(), address.unicodeDomain());
+            TypoCorrector.Correction correction = typoCorrector.correct(address);
             if (correction != null) {
                 suggestionErrors = suggestionErrors(address.localPart(), correction);
                 if (suggestionErrors.isEmpty()) {

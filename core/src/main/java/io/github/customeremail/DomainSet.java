@@ -53,17 +53,28 @@ final class DomainSet {
      * @return the entry it equals or is a subdomain of (in display form), or {@code null}
      */
     String match(String asciiDomain) {
-        String hit = entries.get(asciiDomain);
+        return match(asciiDomain, 0);
+    }
+
+    /** {@link #match(String)} of the domain {@code s[from, end)}, e.g. of an address with {@code from} after the @. */
+    String match(String s, int from) {
+        int end = s.length();
+        String hit = entries.get(s, from, end);
         if (hit != null) {
             return hit;
         }
-        for (int dot = asciiDomain.indexOf('.'); dot >= 0; dot = asciiDomain.indexOf('.', dot + 1)) {
-            hit = entries.get(asciiDomain, dot + 1, asciiDomain.length());
+        for (int dot = s.indexOf('.', from); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            hit = entries.get(s, dot + 1, end);
             if (hit != null) {
                 return hit;
             }
         }
         return null;
+    }
+
+    /** {@link #match(String)} of the domain of {@code address}, read in place. */
+    String match(ParsedAddress address) {
+        return match(address.address(), address.at() + 1);
     }
 
     /**

@@ -12,7 +12,14 @@ public final class ParsedAddress implements ParseResult {
 
     private final String address;
     private final int at;
-    private final String domain;
+    /**
+     * Always equal to {@code address.substring(at + 1)}. For an ASCII address the parser passes none:
+     * {@link #domain()} makes it on first use (a benign race, as for {@code String.hash}: any thread that sees
+     * {@code null} makes an equal string), because the built-in stages read the domain in place and a clean check
+     * then never needs the string.
+     */
+    private String domain;
+    /** {@code null} when equal to {@link #domain()} (an ASCII domain). */
     private final String unicodeDomain;
 
     /**
@@ -31,6 +38,16 @@ public final class ParsedAddress implements ParseResult {
         this.at = at;
         this.domain = domain;
         this.unicodeDomain = Objects.requireNonNull(unicodeDomain, "unicodeDomain");
+    }
+
+    /**
+     * Used by the parser for an address that is all ASCII with a lower-case domain: {@code address} is exactly
+     * {@code localPart@domain} with the {@code @} at {@code at}.
+     */
+    ParsedAddress(String address, int at) {
+        this.address = address;
+        this.at = at;
+        this.unicodeDomain = null;
     }
 
     /** @return the part before {@code @}, as given (the normalizer has usually lower-cased it) */
@@ -64,12 +81,17 @@ public final class ParsedAddress implements ParseResult {
 
     /** @return the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot */
     public String domain() {
-        return domain;
+        String d = domain;
+        if (d == null) {
+            d = address.substring(at + 1);
+            domain = d;
+        }
+        return d;
     }
 
     /** @return the domain as typed, in Unicode (equal to {@link #domain()} for ASCII domains) */
     public String unicodeDomain() {
-        return unicodeDomain;
+        return unicodeDomain == null ? domain() : unicodeDomain;
     }
 
     /** @return {@code localPart@domain}, the form to store and to send mail to */
@@ -79,26 +101,27 @@ public final class ParsedAddress implements ParseResult {
 
     /** @return {@code true} if the domain was typed with non-ASCII characters */
     public boolean internationalDomain() {
-        return !domain.equals(unicodeDomain);
+        return unicodeDomain != null && !unicodeDomain.equals(domain());
     }
 
     /** @return the top-level domain, e.g. {@code com} */
     public String topLevelDomain() {
-        return domain.substring(domain.lastIndexOf('.') + 1);
+        String d = domain();
+        return d.substring(d.lastIndexOf('.') + 1);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParsedAddress p && p.address.equals(address) && p.unicodeDomain.equals(unicodeDomain);
+        return o instanceof ParsedAddress p && p.address.equals(address) && p.unicodeDomain().equals(unicodeDomain());
     }
 
     @Override
     public int hashCode() {
-        return address.hashCode() * 31 + unicodeDomain.hashCode();
+        return address.hashCode() * 31 + unicodeDomain().hashCode();
     }
 
     @Override
     public String toString() {
-        return "ParsedAddress[" + address + (internationalDomain() ? " (" + unicodeDomain + ")" : "") + "]";
+        return "ParsedAddress[" + address + (internationalDomain() ? " (" + unicodeDomain() + ")" : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.customeremail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,14 +65,23 @@ record ProviderMailboxRule(ProviderRuleMode mode) implements PolicyRule {
             "yahoo-dots", false,
             "yahoo-length", false);
 
+    /** Domain → provider, looked up by the region of the address after the @. */
+    private static final StringTable<String> PROVIDERS = providers();
+
+    private static StringTable<String> providers() {
+        Map<String, String> map = new HashMap<>();
+        GMAIL_DOMAINS.forEach(d -> map.put(d, GMAIL));
+        OUTLOOK_DOMAINS.forEach(d -> map.put(d, OUTLOOK));
+        YAHOO_DOMAINS.forEach(d -> map.put(d, YAHOO));
+        return new StringTable<>(map);
+    }
+
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
         if (mode == ProviderRuleMode.OFF) {
             return Optional.empty();
         }
-        String domain = address.domain();
-        String provider = GMAIL_DOMAINS.contains(domain) ? GMAIL : OUTLOOK_DOMAINS.contains(domain) ? OUTLOOK
-                : YAHOO_DOMAINS.contains(domain) ? YAHOO : null;
+        String provider = PROVIDERS.get(address.address(), address.at() + 1, address.address().length());
         if (provider == null) {
             return Optional.empty();
         }

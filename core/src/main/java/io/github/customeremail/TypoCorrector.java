@@ -107,6 +107,18 @@ final class TypoCorrector {
         return typo(domain);
     }
 
+    /**
+     * {@link #correct(String, String)} of a parsed address's domain; a known ASCII domain is looked up in place,
+     * without the domain string.
+     */
+    Correction correct(ParsedAddress address) {
+        if (!address.internationalDomain()
+                && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
+            return null;
+        }
+        return correct(address.domain(), address.unicodeDomain());
+    }
+
     /** @return the most a name correction toward a name of this length may cost */
     static double maxNameCost(int nameLength) {
         if (nameLength <= 4) {
