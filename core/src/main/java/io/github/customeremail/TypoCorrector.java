@@ -240,9 +240,12 @@ final class TypoCorrector {
                 suffix = suffix == null ? domain.substring(start) : suffix;
             }
             String near = candidate.name();
-            double nameCost = KeyboardDistance.distance(name, near);
+            // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
+            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7));
             double max = maxNameCost(near.length());
-            for (KnownDomains.Entry e : candidate.domains()) {
+            List<KnownDomains.Entry> domains = candidate.domains();
+            for (int k = 0; k < domains.size(); k++) { // indexed: no iterator per near name
+                KnownDomains.Entry e = domains.get(k);
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
                         : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
@@ -276,11 +279,13 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         } else {
-            cost = KeyboardDistance.distance(typed, target);
+            // Callers compare the cost with MAX_SUFFIX_COST, or with maxNameCost(7) once a name cost is added:
+            // above the larger of the two its exact value makes no difference.
+            cost = KeyboardDistance.distanceWithin(typed, target, Math.max(MAX_SUFFIX_COST, maxNameCost(7)));
         }
         // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
         // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.
-        if (e.brand() && e.equals(known.primary(e.name()))
+        if (e.brand() && e == known.primary(e.name()) // one Entry per domain in a dictionary: identity is equality
                 && (!typedLegitimate || known.withName(e.name()).size() == 1 || !countryCode(typed))) {
             cost = Math.min(cost, MAX_SUFFIX_COST);
         }
@@ -296,7 +301,8 @@ final class TypoCorrector {
         String regional = e.suffix() + ".";
         for (KnownDomains.Entry sibling : known.withName(e.name())) {
             String s = sibling.suffix();
-            if (s.startsWith(regional) && KeyboardDistance.distance(rest, s.substring(regional.length())) <= 1.0) {
+            if (s.startsWith(regional)
+                    && KeyboardDistance.distanceWithin(rest, s.substring(regional.length()), 1.0) <= 1.0) {
                 return Double.MAX_VALUE;
             }
         }
@@ -342,7 +348,7 @@ final class TypoCorrector {
         }
 
         private void put(KnownDomains.Entry e, double cost, boolean canWin) {
-            int i = entries.indexOf(e);
+            int i = indexOf(e);
             if (i < 0) {
                 entries.add(e);
                 costs.add(cost);
@@ -353,6 +359,16 @@ final class TypoCorrector {
                 }
                 eligible.set(i, eligible.get(i) || canWin);
             }
+        }
+
+        /** Like {@code entries.indexOf(e)}: there is one Entry per domain in a dictionary, so identity is equality. */
+        private int indexOf(KnownDomains.Entry e) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) == e) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         Correction decide() {
