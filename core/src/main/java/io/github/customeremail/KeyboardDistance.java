@@ -39,7 +39,7 @@ final class KeyboardDistance {
     private static final double[] ROW_OFFSET = {0.0, 0.5, 0.75, 1.25};
     private static final double[] KEY_X = new double[128];
     private static final int[] KEY_ROW = new int[128];
-    /** {@code NEAR[a * 128 + b]}: a substitution of ASCII {@code a} and {@code b} is a near one (see substituteCost). */
+    /** {@code NEAR[a * 128 + b]}: substituting ASCII {@code a} and {@code b} is a near slip (see substituteCost). */
     private static final boolean[] NEAR = new boolean[128 * 128];
 
     static {

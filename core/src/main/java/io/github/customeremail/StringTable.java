@@ -77,7 +77,7 @@ final class StringTable<V> {
         return null;
     }
 
-    /** @return the value of the key {@code s} with the characters at {@code i} and {@code j} swapped, or {@code null} */
+    /** @return the value of the key {@code s} with its characters at {@code i} and {@code j} swapped, or null */
     V getSwapped(String s, int i, int j) {
         int length = s.length();
         int h = 0;

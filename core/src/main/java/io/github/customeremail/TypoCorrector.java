@@ -30,8 +30,9 @@ import java.util.List;
  * {@code .pe}) are never rewritten into others.
  *
  * <p>The common path — a known domain — is one hash lookup and allocates nothing. Other domains are looked up
- * through the dictionary's indexes, never by scanning it, by regions of the typed domain: a domain close to nothing
- * (a company's own, the other common case) allocates nothing either. Immutable and thread-safe.
+ * through the dictionary's indexes (names near a typed one: among those of about the same length, by character sets),
+ * with regions of the typed domain rather than substrings: a domain close to nothing (a company's own, the other
+ * common case) allocates nothing either. Immutable and thread-safe.
  */
 final class TypoCorrector {
 
