@@ -235,8 +235,7 @@ public final class AddressParser {
             return reject(FindingCode.TLD_UNKNOWN, "tld", s.substring(labelStart, end).toLowerCase(Locale.ROOT));
         }
         if (!upperCase) {
-            String domain = s.substring(start);
-            return new ParsedAddress(s, at, domain, domain);
+            return new ParsedAddress(s, at); // the domain string is made only if asked for
         }
         String domain = s.substring(start).toLowerCase(Locale.ROOT);
         return new ParsedAddress(s.substring(0, start) + domain, at, domain, domain);

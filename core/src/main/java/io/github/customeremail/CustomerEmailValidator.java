@@ -78,18 +78,22 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * @return the future result
      */
     public CompletableFuture<EmailCheck> checkAsync(String input) {
-        Offline offline;
+        EmailCheck offline;
         try {
             offline = runOffline(input);
         } catch (RuntimeException | StackOverflowError e) {
             return CompletableFuture.completedFuture(internalError(input));
         }
-        if (mailDomainChecker == null || offline.address == null || offline.verdict() != Verdict.VALID) {
-            return CompletableFuture.completedFuture(offline.result());
+        // Only a VALID address is looked up, and a VALID check always has its parsed address, as normalized.
+        if (mailDomainChecker == null || offline.verdict() != Verdict.VALID || offline.normalized().isEmpty()) {
+            return CompletableFuture.completedFuture(offline);
         }
+        // The normalized address is the parsed one, local@domain with the ASCII domain and a single @.
+        String normalized = offline.normalized().get();
+        String domain = normalized.substring(normalized.lastIndexOf('@') + 1);
         CompletableFuture<MailDomainStatus> status;
         try {
-            status = mailDomainChecker.check(offline.address.domain());
+            status = mailDomainChecker.check(domain);
         } catch (RuntimeException e) {
             status = CompletableFuture.completedFuture(new MailDomainStatus.Indeterminate("checker failed: " + e));
         }
@@ -100,7 +104,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
                     try {
                         MailDomainStatus st = error != null
                                 ? new MailDomainStatus.Indeterminate("checker failed: " + error) : s;
-                        return offline.withMailStatus(st, dnsFailureVerdict);
+                        return withMailStatus(offline, domain, st, dnsFailureVerdict);
                     } catch (RuntimeException e) {
                         return internalError(input);
                     }
@@ -115,7 +119,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     public EmailCheck checkOffline(String input) {
         try {
-            return runOffline(input).result();
+            return runOffline(input);
         } catch (RuntimeException | StackOverflowError e) {
             return internalError(input);
         }
@@ -138,12 +142,16 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
     }
 
-    private Offline runOffline(String input) {
+    /**
+     * The offline stages. The result is built directly, with no intermediate object: a VALID check of a clean
+     * address allocates only the EmailCheck, its Optional and the ParsedAddress.
+     */
+    private EmailCheck runOffline(String input) {
         if (input == null || input.isEmpty()) {
-            return Offline.rejected(input, List.of(), Finding.of(FindingCode.EMPTY, Severity.ERROR));
+            return rejected(input, List.of(), Finding.of(FindingCode.EMPTY, Severity.ERROR));
         }
         if (input.length() > MAX_INPUT_LENGTH) {
-            return Offline.rejected(input, List.of(), Finding.of(FindingCode.TOO_LONG, Severity.ERROR,
+            return rejected(input, List.of(), Finding.of(FindingCode.TOO_LONG, Severity.ERROR,
                     "max", Integer.toString(AddressParser.MAX_ADDRESS_LENGTH)));
         }
         // Fast path: a cleanly typed address needs no repair and no Normalization object.
@@ -156,7 +164,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
         ParsedAddress address = (ParsedAddress) parsed;
         if (address.internationalDomain()) {
-            findings = append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
+            findings = Findings.append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
                     "domain", address.unicodeDomain()));
         }
         Suggestion suggestion = null;
@@ -164,13 +172,12 @@ public final class CustomerEmailValidator implements AutoCloseable {
         // Stage 3: typo corrector.
         List<Finding> suggestionErrors = List.of();
         if (typoCorrector != null) {
-            TypoCorrector.Correction correction =
-                    typoCorrector.correct(address.domain(), address.unicodeDomain());
+            TypoCorrector.Correction correction = typoCorrector.correct(address);
             if (correction != null) {
                 suggestionErrors = suggestionErrors(address.localPart(), correction);
                 if (suggestionErrors.isEmpty()) {
                     suggestion = suggestion(address.localPart(), correction);
-                    findings = append(findings, typoFinding(correction, suggestion));
+                    findings = Findings.append(findings, typoFinding(correction, suggestion));
                 }
             }
         }
@@ -179,13 +186,14 @@ public final class CustomerEmailValidator implements AutoCloseable {
         findings = policy.apply(address, findings);
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
         // there is no good suggestion, and the reason is worth showing.
-        for (Finding error : suggestionErrors) {
+        for (int i = 0; i < suggestionErrors.size(); i++) { // indexed: no iterator per check
+            Finding error = suggestionErrors.get(i);
             if (!contains(findings, error.code())) {
-                findings = append(findings, error);
+                findings = Findings.append(findings, error);
             }
         }
 
-        return new Offline(input, address, findings, suggestion);
+        return result(input, Optional.of(address.address()), findings, suggestion);
     }
 
     /**
@@ -193,8 +201,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * {@code juan@gmail.con}) is still worth a suggestion when the domain has a clear correction: the verdict is
      * then SUGGEST, and the syntax finding stays so that the user sees why the typed address cannot be used.
      */
-    private Offline suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
-        Offline rejected = Offline.rejected(input, repairs, reason);
+    private EmailCheck suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
+        EmailCheck rejected = rejected(input, repairs, reason);
         if (typoCorrector == null || !(reason.code().equals(FindingCode.DOMAIN_NO_TLD)
                 || reason.code().equals(FindingCode.TLD_UNKNOWN))) {
             return rejected;
@@ -210,7 +218,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return rejected;
         }
         Suggestion suggestion = suggestion(value.substring(0, at), correction);
-        return new Offline(input, null, append(rejected.findings(), typoFinding(correction, suggestion)), suggestion);
+        List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
+        return result(input, Optional.empty(), findings, suggestion);
     }
 
     /** @return the suggestion, only if the suggested address passes the strict parser itself */
@@ -238,7 +247,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
     }
 
     private static boolean contains(List<Finding> findings, FindingCode code) {
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (f.code().equals(code)) {
                 return true;
             }
@@ -253,13 +263,6 @@ public final class CustomerEmailValidator implements AutoCloseable {
                 : Finding.of(FindingCode.DOMAIN_TYPO, Severity.SUGGESTION, "suggestion", suggestion.address());
     }
 
-    private static List<Finding> append(List<Finding> list, Finding finding) {
-        List<Finding> out = new ArrayList<>(list.size() + 1);
-        out.addAll(list);
-        out.add(finding);
-        return out;
-    }
-
     private static EmailCheck internalError(String input) {
         return new EmailCheck(input, Optional.empty(), Verdict.INVALID, Optional.empty(),
                 List.of(Finding.of(FindingCode.INTERNAL_ERROR, Severity.ERROR)));
@@ -267,7 +270,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
     static Verdict verdictOf(List<Finding> findings) {
         Severity worst = Severity.INFO;
-        for (Finding f : findings) {
+        for (int i = 0, n = findings.size(); i < n; i++) { // indexed: no iterator per check
+            Finding f = findings.get(i);
             if (f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
             }
@@ -280,59 +284,59 @@ public final class CustomerEmailValidator implements AutoCloseable {
         };
     }
 
-    /** The result of the offline stages, kept so that the DNS answer can be folded in later. */
-    private record Offline(String input, ParsedAddress address, List<Finding> findings, Suggestion suggestion) {
+    private static EmailCheck rejected(String input, List<Finding> repairs, Finding reason) {
+        return result(input, Optional.empty(), Findings.append(repairs, reason), null);
+    }
 
-        static Offline rejected(String input, List<Finding> repairs, Finding reason) {
-            return new Offline(input, null, append(repairs, reason), null);
-        }
-
-        Verdict verdict() {
-            if (address == null && suggestion != null) {
-                return Verdict.SUGGEST; // refused as typed, but a clear correction exists (see suggestForRejected)
-            }
-            Verdict v = verdictOf(findings);
+    /**
+     * @param normalized the parsed address, or empty when the input was refused
+     * @param suggestion the suggestion, or {@code null}
+     * @return the result, its verdict following from the findings and the suggestion
+     */
+    private static EmailCheck result(String input, Optional<String> normalized, List<Finding> findings,
+                                     Suggestion suggestion) {
+        Verdict v;
+        if (normalized.isEmpty() && suggestion != null) {
+            v = Verdict.SUGGEST; // refused as typed, but a clear correction exists (see suggestForRejected)
+        } else {
+            v = verdictOf(findings);
             // A suggestion without an error means SUGGEST; an error always wins.
-            return v == Verdict.SUGGEST && suggestion == null ? Verdict.VALID : v;
-        }
-
-        EmailCheck result() {
-            Verdict v = verdict();
-            return new EmailCheck(input,
-                    address == null ? Optional.empty() : Optional.of(address.address()),
-                    v,
-                    v == Verdict.SUGGEST ? Optional.of(suggestion) : Optional.empty(),
-                    findings);
-        }
-
-        EmailCheck withMailStatus(MailDomainStatus status, Verdict dnsFailureVerdict) {
-            Finding finding = mailFinding(status, dnsFailureVerdict);
-            if (finding == null) {
-                return result();
+            if (v == Verdict.SUGGEST && suggestion == null) {
+                v = Verdict.VALID;
             }
-            return new Offline(input, address, append(findings, finding), suggestion).result();
         }
+        return new EmailCheck(input, normalized, v, v == Verdict.SUGGEST ? Optional.of(suggestion) : Optional.empty(),
+                findings);
+    }
 
-        private Finding mailFinding(MailDomainStatus status, Verdict dnsFailureVerdict) {
-            String domain = address.domain();
-            if (status instanceof MailDomainStatus.HasMx) {
-                return null;
-            } else if (status instanceof MailDomainStatus.ImplicitMx) {
-                return Finding.of(FindingCode.IMPLICIT_MX, Severity.INFO, "domain", domain);
-            } else if (status instanceof MailDomainStatus.NullMx) {
-                return Finding.of(FindingCode.NULL_MX, Severity.ERROR, "domain", domain);
-            } else if (status instanceof MailDomainStatus.NoSuchDomain) {
-                return Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
-            } else if (status instanceof MailDomainStatus.NoMailHost) {
-                return Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
-            } else if (status instanceof MailDomainStatus.NoPublicMailHost) {
-                return Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
-            } else {
-                String reason = status instanceof MailDomainStatus.Indeterminate i ? i.reason() : "unknown";
-                Severity severity = dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE;
-                return new Finding(FindingCode.DNS_INDETERMINATE, severity,
-                        java.util.Map.of("domain", domain, "reason", reason));
-            }
+    /** Folds the DNS answer into a VALID offline result (which has no suggestion). */
+    private static EmailCheck withMailStatus(EmailCheck offline, String domain, MailDomainStatus status,
+                                             Verdict dnsFailureVerdict) {
+        Finding finding = mailFinding(domain, status, dnsFailureVerdict);
+        if (finding == null) {
+            return offline;
+        }
+        return result(offline.input(), offline.normalized(), Findings.append(offline.findings(), finding), null);
+    }
+
+    private static Finding mailFinding(String domain, MailDomainStatus status, Verdict dnsFailureVerdict) {
+        if (status instanceof MailDomainStatus.HasMx) {
+            return null;
+        } else if (status instanceof MailDomainStatus.ImplicitMx) {
+            return Finding.of(FindingCode.IMPLICIT_MX, Severity.INFO, "domain", domain);
+        } else if (status instanceof MailDomainStatus.NullMx) {
+            return Finding.of(FindingCode.NULL_MX, Severity.ERROR, "domain", domain);
+        } else if (status instanceof MailDomainStatus.NoSuchDomain) {
+            return Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
+        } else if (status instanceof MailDomainStatus.NoMailHost) {
+            return Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
+        } else if (status instanceof MailDomainStatus.NoPublicMailHost) {
+            return Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
+        } else {
+            String reason = status instanceof MailDomainStatus.Indeterminate i ? i.reason() : "unknown";
+            Severity severity = dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE;
+            return new Finding(FindingCode.DNS_INDETERMINATE, severity,
+                    java.util.Map.of("domain", domain, "reason", reason));
         }
     }
 

@@ -44,7 +44,7 @@ record DisposableDomainRule(DomainSet domains) implements PolicyRule {
 
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
-        String hit = domains.match(address.domain());
+        String hit = domains.match(address);
         return hit == null ? Optional.empty()
                 : Optional.of(Finding.of(FindingCode.DISPOSABLE_DOMAIN, Severity.ERROR, "domain", hit));
     }

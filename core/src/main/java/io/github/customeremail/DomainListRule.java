@@ -21,16 +21,15 @@ record DomainListRule(DomainSet corporate, DomainSet blocked, DomainSet allowed)
 
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
-        String domain = address.domain();
-        String hit = corporate.match(domain);
+        String hit = corporate.match(address);
         if (hit != null) {
             return Optional.of(Finding.of(FindingCode.CORPORATE_DOMAIN, Severity.ERROR, "domain", hit));
         }
-        hit = blocked.match(domain);
+        hit = blocked.match(address);
         if (hit != null) {
             return Optional.of(Finding.of(FindingCode.BLOCKED_DOMAIN, Severity.ERROR, "domain", hit));
         }
-        if (!allowed.isEmpty() && allowed.match(domain) == null) {
+        if (!allowed.isEmpty() && allowed.match(address) == null) {
             return Optional.of(Finding.of(FindingCode.DOMAIN_NOT_ALLOWED, Severity.ERROR,
                     "domain", address.unicodeDomain()));
         }

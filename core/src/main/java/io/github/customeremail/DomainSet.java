@@ -16,11 +16,16 @@ final class DomainSet {
 
     static final DomainSet EMPTY = new DomainSet(Map.of());
 
-    /** Canonical (lower-case A-label) form → form shown in messages (Unicode for internationalized names). */
-    private final Map<String, String> entries;
+    /**
+     * Canonical (lower-case A-label) form → form shown in messages (Unicode for internationalized names), looked up
+     * by a region of the address's domain: a suffix per label, without a substring each.
+     */
+    private final StringTable<String> entries;
+    private final int size;
 
     private DomainSet(Map<String, String> entries) {
-        this.entries = Map.copyOf(entries);
+        this.entries = new StringTable<>(entries);
+        this.size = entries.size();
     }
 
     /**
@@ -36,11 +41,11 @@ final class DomainSet {
     }
 
     boolean isEmpty() {
-        return entries.isEmpty();
+        return size == 0;
     }
 
     int size() {
-        return entries.size();
+        return size;
     }
 
     /**
@@ -48,17 +53,28 @@ final class DomainSet {
      * @return the entry it equals or is a subdomain of (in display form), or {@code null}
      */
     String match(String asciiDomain) {
-        String hit = entries.get(asciiDomain);
+        return match(asciiDomain, 0);
+    }
+
+    /** {@link #match(String)} of the domain {@code s[from, end)}, e.g. of an address with {@code from} after the @. */
+    String match(String s, int from) {
+        int end = s.length();
+        String hit = entries.get(s, from, end);
         if (hit != null) {
             return hit;
         }
-        for (int dot = asciiDomain.indexOf('.'); dot >= 0; dot = asciiDomain.indexOf('.', dot + 1)) {
-            hit = entries.get(asciiDomain.substring(dot + 1));
+        for (int dot = s.indexOf('.', from); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            hit = entries.get(s, dot + 1, end);
             if (hit != null) {
                 return hit;
             }
         }
         return null;
+    }
+
+    /** {@link #match(String)} of the domain of {@code address}, read in place. */
+    String match(ParsedAddress address) {
+        return match(address.address(), address.at() + 1);
     }
 
     /**

@@ -18,8 +18,9 @@ package io.github.customeremail;
  *
  * <p>Suffixes have their own, cheaper rules for endings cut short or run on; see {@link TypoCorrector}.
  *
- * <p>Inputs are short (domain names and their parts), so the quadratic table is cheap; it is allocated per call
- * because this runs only for domains that are not known (the common path never gets here).
+ * <p>Inputs are short (domain names and their parts), so the quadratic table is cheap; only three of its rows are
+ * kept, in one array allocated per call: this runs only for domains close to a known one (typos, mostly), never
+ * for a known domain nor for one close to nothing.
  */
 final class KeyboardDistance {
 
@@ -38,6 +39,8 @@ final class KeyboardDistance {
     private static final double[] ROW_OFFSET = {0.0, 0.5, 0.75, 1.25};
     private static final double[] KEY_X = new double[128];
     private static final int[] KEY_ROW = new int[128];
+    /** {@code NEAR[a * 128 + b]}: substituting ASCII {@code a} and {@code b} is a near slip (see substituteCost). */
+    private static final boolean[] NEAR = new boolean[128 * 128];
 
     static {
         java.util.Arrays.fill(KEY_ROW, -1);
@@ -46,6 +49,11 @@ final class KeyboardDistance {
                 char c = ROWS[r].charAt(i);
                 KEY_ROW[c] = r;
                 KEY_X[c] = ROW_OFFSET[r] + i;
+            }
+        }
+        for (char a = 0; a < 128; a++) {
+            for (char b = 0; b < 128; b++) {
+                NEAR[a * 128 + b] = adjacent(a, b) || lookAlike(a, b);
             }
         }
     }
@@ -59,29 +67,75 @@ final class KeyboardDistance {
      * @return the cost of turning {@code known} into {@code typed}
      */
     static double distance(String typed, String known) {
+        return distanceWithin(typed, known, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The distance when it is at most {@code limit}, for callers that only compare it with a bound: the search
+     * stops as soon as no alignment can stay within it.
+     *
+     * @return {@link #distance} when that is at most {@code limit}; otherwise some value above {@code limit}
+     */
+    static double distanceWithin(String typed, String known, double limit) {
         int n = typed.length();
         int m = known.length();
-        double[][] d = new double[n + 1][m + 1];
-        for (int i = 1; i <= n; i++) {
-            d[i][0] = d[i - 1][0] + insertCost(typed, i - 1);
+        // Each extra or missing character costs at least half an edit.
+        double lengthBound = Math.min(DOUBLED_INSERT, DOUBLED_DELETE) * Math.abs(n - m);
+        if (lengthBound > limit) {
+            return lengthBound;
         }
+        int w = m + 1;
+        // Rows i - 2, i - 1 and i of the (n + 1) x (m + 1) table (rotated: the transposition looks two rows back),
+        // then the cost of each known character missing, which does not depend on the row.
+        double[] t = new double[4 * w];
+        int missing = 3 * w;
         for (int j = 1; j <= m; j++) {
-            d[0][j] = d[0][j - 1] + deleteCost(known, j - 1);
+            t[missing + j] = deleteCost(known, j - 1);
         }
+        int twoBack = 0;
+        int previous = w;
+        int current = 2 * w;
+        for (int j = 1; j <= m; j++) { // row 0
+            t[previous + j] = t[previous + j - 1] + t[missing + j];
+        }
+        double previousMin = 0.0; // the smallest value of the previous row
+        // (Minima below are written as comparisons: the values are never NaN nor -0.0, where Math.min differs.)
+        char before = 0; // typed[i - 2]
         for (int i = 1; i <= n; i++) {
-            char t = typed.charAt(i - 1);
+            char c = typed.charAt(i - 1);
+            double insert = insertCost(typed, i - 1);
+            t[current] = t[previous] + insert;
+            double rowMin = t[current];
+            char left = 0; // known[j - 2]
             for (int j = 1; j <= m; j++) {
                 char k = known.charAt(j - 1);
-                double best = d[i - 1][j - 1] + (t == k ? 0.0 : substituteCost(t, k));
-                best = Math.min(best, d[i - 1][j] + insertCost(typed, i - 1));
-                best = Math.min(best, d[i][j - 1] + deleteCost(known, j - 1));
-                if (i > 1 && j > 1 && t == known.charAt(j - 2) && typed.charAt(i - 2) == k && t != k) {
-                    best = Math.min(best, d[i - 2][j - 2] + TRANSPOSE);
+                double best = t[previous + j - 1] + (c == k ? 0.0 : substituteCost(c, k));
+                double other = t[previous + j] + insert;
+                best = other < best ? other : best;
+                other = t[current + j - 1] + t[missing + j];
+                best = other < best ? other : best;
+                if (c != k && c == left && before == k && i > 1 && j > 1) {
+                    other = t[twoBack + j - 2] + TRANSPOSE;
+                    best = other < best ? other : best;
                 }
-                d[i][j] = best;
+                t[current + j] = best;
+                rowMin = best < rowMin ? best : rowMin;
+                left = k;
             }
+            before = c;
+            // Costs are never negative and every alignment crosses this row or jumps over it from the previous one
+            // (a transposition): its cost is at least the smaller of the two rows' minima.
+            double bound = Math.min(rowMin, previousMin);
+            if (bound > limit) {
+                return bound;
+            }
+            previousMin = rowMin;
+            int free = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = free;
         }
-        return d[n][m];
+        return t[previous + m];
     }
 
     /** Cost of the extra typed character {@code typed[i]}. */
@@ -108,6 +162,9 @@ final class KeyboardDistance {
     }
 
     private static double substituteCost(char a, char b) {
+        if (a < 128 && b < 128) {
+            return NEAR[a * 128 + b] ? NEAR_SUBSTITUTE : SUBSTITUTE; // the same test, precomputed
+        }
         return adjacent(a, b) || lookAlike(a, b) ? NEAR_SUBSTITUTE : SUBSTITUTE;
     }
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,12 @@ import java.util.TreeSet;
  * The dictionary of known mailbox domains the typo corrector suggests from, with the indexes it needs so that no
  * lookup scans the whole list: the domains themselves (one hash lookup for the common case of a known domain),
  * domains by name ({@code hotmail} → hotmail.com, hotmail.es, hotmail.com.ar…), domains with their dots removed
- * ({@code gmailcom}), and a SymSpell-style index of every name with up to two characters deleted, so that the names
- * within two edits of a typed name are found by a few hash lookups.
+ * ({@code gmailcom}), and the names sorted by length with a bit set of their characters, so that the names within
+ * two deletions of a typed name are found among the names of about the same length, nearly all of them ruled out by
+ * one comparison of bit sets (for the bundled dictionary, a few dozen comparisons; the cost grows with the number of
+ * names an application adds, where a SymSpell index of deletions would grow in memory instead). Lookups take a
+ * region of the typed domain ({@link StringTable}): the typo corrector runs for every unknown domain, and its
+ * lookups allocate nothing.
  *
  * <p>The bundled list is {@code known-domains.txt} (its header documents the format and the flags). Immutable.
  */
@@ -53,11 +58,45 @@ final class KnownDomains {
         }
     }
 
+    /**
+     * A name of the dictionary with its domains, for the search of names near a typed one.
+     *
+     * @param name    the name ({@code hotmail})
+     * @param letters {@link #letters} of the name
+     * @param domains its domains, sorted
+     */
+    record Name(String name, long letters, List<Entry> domains) {
+
+        /**
+         * Whether this name and {@code s[from, to)} become equal after deleting at most {@link #MAX_DELETES}
+         * characters from each: the names a SymSpell index of deletions would find.
+         *
+         * @param letters {@link KnownDomains#letters} of the region
+         */
+        boolean near(String s, int from, int to, long letters) {
+            // A character of one that the other lacks must be deleted: more than MAX_DELETES such characters
+            // rule the pair out at once, which is the case for nearly every name.
+            return Long.bitCount(letters & ~this.letters) <= MAX_DELETES
+                    && Long.bitCount(this.letters & ~letters) <= MAX_DELETES
+                    && withinDeletions(s, from, to, name, 0, name.length(), MAX_DELETES, MAX_DELETES);
+        }
+
+        /** @return whether this name is exactly {@code s[from, to)} */
+        boolean is(String s, int from, int to) {
+            return name.length() == to - from && name.regionMatches(0, s, from, to - from);
+        }
+    }
+
     private final Map<String, Entry> byDomain;
+    private final StringTable<Entry> domainTable;
     private final Map<String, List<Entry>> byName;
+    private final StringTable<List<Entry>> nameTable;
     private final Map<String, Entry> primaryByName;
     private final Map<String, Entry> byDotless;
-    private final Map<String, List<String>> nameDeletes;
+    /** Every name, sorted by length, then alphabetically. */
+    private final Name[] names;
+    /** {@code namesByLength[n]}: index in {@link #names} of the first name of length {@code n} or more. */
+    private final int[] namesByLength;
 
     private KnownDomains(Collection<Entry> entries) {
         Map<String, Entry> domains = new HashMap<>(entries.size() * 2);
@@ -73,7 +112,7 @@ final class KnownDomains {
             }
         }
         Map<String, Entry> primary = new HashMap<>();
-        Map<String, List<String>> deletes = new HashMap<>();
+        List<Name> nameList = new ArrayList<>(names.size());
         for (Map.Entry<String, List<Entry>> n : names.entrySet()) {
             n.getValue().sort((a, b) -> a.domain().compareTo(b.domain()));
             n.setValue(List.copyOf(n.getValue()));
@@ -81,15 +120,24 @@ final class KnownDomains {
             if (top != null) {
                 primary.put(n.getKey(), top);
             }
-            for (String d : deletes(n.getKey())) {
-                deletes.computeIfAbsent(d, k -> new ArrayList<>(2)).add(n.getKey());
-            }
+            nameList.add(new Name(n.getKey(), letters(n.getKey(), 0, n.getKey().length()), n.getValue()));
         }
+        nameList.sort(Comparator.comparingInt((Name n) -> n.name().length()).thenComparing(Name::name));
         this.byDomain = domains;
+        this.domainTable = new StringTable<>(domains);
         this.byName = names;
+        this.nameTable = new StringTable<>(names);
         this.primaryByName = primary;
         this.byDotless = dotless;
-        this.nameDeletes = deletes;
+        this.names = nameList.toArray(new Name[0]);
+        int longest = this.names.length == 0 ? 0 : this.names[this.names.length - 1].name().length();
+        this.namesByLength = new int[longest + 2];
+        for (int length = 0, i = 0; length < namesByLength.length; length++) {
+            while (i < this.names.length && this.names[i].name().length() < length) {
+                i++;
+            }
+            namesByLength[length] = i;
+        }
     }
 
     /** @return the bundled dictionary (loaded once) */
@@ -125,16 +173,32 @@ final class KnownDomains {
 
     /** @return the entry of exactly this domain, or {@code null}; a single hash lookup, no allocation */
     Entry get(String domain) {
-        return byDomain.get(domain);
+        return domainTable.get(domain);
+    }
+
+    /** @return the entry of exactly the domain {@code s[from, to)}, or {@code null} */
+    Entry get(String s, int from, int to) {
+        return domainTable.get(s, from, to);
+    }
+
+    /** @return the entry of exactly {@code domain} with its characters at {@code i} and {@code j} swapped, or null */
+    Entry getSwapped(String domain, int i, int j) {
+        return domainTable.getSwapped(domain, i, j);
     }
 
     boolean contains(String domain) {
-        return byDomain.containsKey(domain);
+        return domainTable.get(domain) != null;
     }
 
     /** @return the domains with this name (sorted), possibly none */
     List<Entry> withName(String name) {
         return byName.getOrDefault(name, List.of());
+    }
+
+    /** @return the domains with the name {@code s[from, to)} (sorted), possibly none */
+    List<Entry> withName(String s, int from, int to) {
+        List<Entry> entries = nameTable.get(s, from, to);
+        return entries == null ? List.of() : entries;
     }
 
     /** @return the clearly most common domain of this name, or {@code null} when two share the top weight */
@@ -147,16 +211,47 @@ final class KnownDomains {
         return byDotless.get(dotless);
     }
 
-    /** @return the names within two deletions on either side of {@code typedName} (a superset of what is close) */
-    Set<String> namesNear(String typedName) {
-        Set<String> found = new TreeSet<>();
-        for (String d : deletes(typedName)) {
-            List<String> names = nameDeletes.get(d);
-            if (names != null) {
-                found.addAll(names);
-            }
+    /**
+     * The names that may be within two deletions of a typed name of length {@code length} are {@code name(i)} for
+     * {@code namesFrom(length - 2) <= i < namesFrom(length + 3)}: check each with {@link Name#near}.
+     *
+     * @return the index of the first name of at least this length
+     */
+    int namesFrom(int length) {
+        return namesByLength[Math.max(0, Math.min(length, namesByLength.length - 1))];
+    }
+
+    Name name(int index) {
+        return names[index];
+    }
+
+    /** A bit per character ({@code a-z}, {@code 0-9}; anything else shares one bit) of {@code s[from, to)}. */
+    static long letters(String s, int from, int to) {
+        long bits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            int bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
+            bits |= 1L << bit;
         }
-        return found;
+        return bits;
+    }
+
+    /**
+     * Whether {@code a[ai, aEnd)} and {@code b[bi, bEnd)} become equal after deleting at most {@code da} characters
+     * of the first and {@code db} of the second, i.e. whether they have a common subsequence that long. Equal
+     * leading characters can always be kept (a standard property of common subsequences); otherwise one of the two
+     * is deleted, so the recursion follows at most a few dozen paths.
+     */
+    static boolean withinDeletions(String a, int ai, int aEnd, String b, int bi, int bEnd, int da, int db) {
+        while (ai < aEnd && bi < bEnd && a.charAt(ai) == b.charAt(bi)) {
+            ai++;
+            bi++;
+        }
+        if (ai == aEnd || bi == bEnd) {
+            return aEnd - ai <= da && bEnd - bi <= db;
+        }
+        return (da > 0 && withinDeletions(a, ai + 1, aEnd, b, bi, bEnd, da - 1, db))
+                || (db > 0 && withinDeletions(a, ai, aEnd, b, bi + 1, bEnd, da, db - 1));
     }
 
     /** @return every known domain, sorted */
@@ -180,29 +275,6 @@ final class KnownDomains {
             }
         }
         return tie ? null : top;
-    }
-
-    /** The word itself and every string made by deleting one or two of its characters. */
-    private static Set<String> deletes(String word) {
-        Set<String> out = new java.util.HashSet<>();
-        out.add(word);
-        List<String> frontier = List.of(word);
-        for (int depth = 0; depth < MAX_DELETES; depth++) {
-            List<String> next = new ArrayList<>();
-            for (String w : frontier) {
-                if (w.length() <= 1) {
-                    continue;
-                }
-                for (int i = 0; i < w.length(); i++) {
-                    String d = w.substring(0, i) + w.substring(i + 1);
-                    if (out.add(d)) {
-                        next.add(d);
-                    }
-                }
-            }
-            frontier = next;
-        }
-        return out;
     }
 
     static Entry entry(String domain, int weight, boolean brand, boolean word) {

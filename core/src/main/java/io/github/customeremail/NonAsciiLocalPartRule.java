@@ -18,9 +18,9 @@ record NonAsciiLocalPartRule(Severity severity) implements PolicyRule {
 
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
-        String local = address.localPart();
-        for (int i = 0; i < local.length(); i++) {
-            if (local.charAt(i) >= 0x80) {
+        String s = address.address(); // the local part is s[0, at), read in place
+        for (int i = 0, at = address.at(); i < at; i++) {
+            if (s.charAt(i) >= 0x80) {
                 return Optional.of(Finding.of(FindingCode.NON_ASCII_LOCAL_PART, severity));
             }
         }

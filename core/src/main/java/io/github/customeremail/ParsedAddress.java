@@ -12,7 +12,14 @@ public final class ParsedAddress implements ParseResult {
 
     private final String address;
     private final int at;
-    private final String domain;
+    /**
+     * Always equal to {@code address.substring(at + 1)}. For an ASCII address the parser passes none:
+     * {@link #domain()} makes it on first use (a benign race, as for {@code String.hash}: any thread that sees
+     * {@code null} makes an equal string), because the built-in stages read the domain in place and a clean check
+     * then never needs the string.
+     */
+    private String domain;
+    /** {@code null} when equal to {@link #domain()} (an ASCII domain). */
     private final String unicodeDomain;
 
     /**
@@ -33,19 +40,58 @@ public final class ParsedAddress implements ParseResult {
         this.unicodeDomain = Objects.requireNonNull(unicodeDomain, "unicodeDomain");
     }
 
+    /**
+     * Used by the parser for an address that is all ASCII with a lower-case domain: {@code address} is exactly
+     * {@code localPart@domain} with the {@code @} at {@code at}.
+     */
+    ParsedAddress(String address, int at) {
+        this.address = address;
+        this.at = at;
+        this.unicodeDomain = null;
+    }
+
     /** @return the part before {@code @}, as given (the normalizer has usually lower-cased it) */
     public String localPart() {
         return address.substring(0, at);
     }
 
+    /**
+     * The built-in policy rules read the local part in place, as {@code address()[0, at())}, rather than through
+     * {@link #localPart()}, which makes a new string on each call: a VALID check should allocate next to nothing.
+     *
+     * @return the index of the {@code @} in {@link #address()}
+     */
+    int at() {
+        return at;
+    }
+
+    /**
+     * @return whether the local part is ASCII without upper-case letters, i.e. {@code toLowerCase(Locale.ROOT)}
+     *         leaves it as it is (the normalizer's output, unless configured not to lower-case it)
+     */
+    boolean localPartIsLowerCaseAscii() {
+        for (int i = 0; i < at; i++) {
+            char c = address.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot */
     public String domain() {
-        return domain;
+        String d = domain;
+        if (d == null) {
+            d = address.substring(at + 1);
+            domain = d;
+        }
+        return d;
     }
 
     /** @return the domain as typed, in Unicode (equal to {@link #domain()} for ASCII domains) */
     public String unicodeDomain() {
-        return unicodeDomain;
+        return unicodeDomain == null ? domain() : unicodeDomain;
     }
 
     /** @return {@code localPart@domain}, the form to store and to send mail to */
@@ -55,26 +101,27 @@ public final class ParsedAddress implements ParseResult {
 
     /** @return {@code true} if the domain was typed with non-ASCII characters */
     public boolean internationalDomain() {
-        return !domain.equals(unicodeDomain);
+        return unicodeDomain != null && !unicodeDomain.equals(domain());
     }
 
     /** @return the top-level domain, e.g. {@code com} */
     public String topLevelDomain() {
-        return domain.substring(domain.lastIndexOf('.') + 1);
+        String d = domain();
+        return d.substring(d.lastIndexOf('.') + 1);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParsedAddress p && p.address.equals(address) && p.unicodeDomain.equals(unicodeDomain);
+        return o instanceof ParsedAddress p && p.address.equals(address) && p.unicodeDomain().equals(unicodeDomain());
     }
 
     @Override
     public int hashCode() {
-        return address.hashCode() * 31 + unicodeDomain.hashCode();
+        return address.hashCode() * 31 + unicodeDomain().hashCode();
     }
 
     @Override
     public String toString() {
-        return "ParsedAddress[" + address + (internationalDomain() ? " (" + unicodeDomain + ")" : "") + "]";
+        return "ParsedAddress[" + address + (internationalDomain() ? " (" + unicodeDomain() + ")" : "") + "]";
     }
 }

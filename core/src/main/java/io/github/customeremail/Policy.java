@@ -28,24 +28,21 @@ final class Policy {
     /**
      * @param address  the parsed address
      * @param findings the findings so far (not modified)
-     * @return {@code findings} with the policy findings appended (the same list when there are none)
+     * @return {@code findings} with the policy findings appended (the same list when there are none; otherwise a new
+     *         immutable one)
      */
     List<Finding> apply(ParsedAddress address, List<Finding> findings) {
-        List<Finding> out = null;
-        for (PolicyRule rule : rules) {
-            Finding finding = evaluate(rule, address);
+        List<Finding> out = findings;
+        for (int i = 0, n = rules.size(); i < n; i++) { // indexed: no iterator per address
+            Finding finding = evaluate(rules.get(i), address);
             if (finding != null) {
-                if (out == null) {
-                    out = new ArrayList<>(findings.size() + 2);
-                    out.addAll(findings);
-                }
-                out.add(finding);
+                out = Findings.append(out, finding); // rarely more than one finding: a copy each is cheap
                 if (finding.severity() == Severity.ERROR) {
                     break;
                 }
             }
         }
-        return out == null ? findings : out;
+        return out;
     }
 
     private static Finding evaluate(PolicyRule rule, ParsedAddress address) {

@@ -1,5 +1,6 @@
 package io.github.customeremail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,26 +65,48 @@ record ProviderMailboxRule(ProviderRuleMode mode) implements PolicyRule {
             "yahoo-dots", false,
             "yahoo-length", false);
 
+    /** Domain → provider, looked up by the region of the address after the @. */
+    private static final StringTable<String> PROVIDERS = providers();
+
+    private static StringTable<String> providers() {
+        Map<String, String> map = new HashMap<>();
+        GMAIL_DOMAINS.forEach(d -> map.put(d, GMAIL));
+        OUTLOOK_DOMAINS.forEach(d -> map.put(d, OUTLOOK));
+        YAHOO_DOMAINS.forEach(d -> map.put(d, YAHOO));
+        return new StringTable<>(map);
+    }
+
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
         if (mode == ProviderRuleMode.OFF) {
             return Optional.empty();
         }
-        String domain = address.domain();
-        String local = address.localPart().toLowerCase(Locale.ROOT);
-        if (GMAIL_DOMAINS.contains(domain)) {
-            return finding(GMAIL, gmail(withoutTag(local)));
-        } else if (OUTLOOK_DOMAINS.contains(domain)) {
-            return finding(OUTLOOK, outlook(withoutTag(local)));
-        } else if (YAHOO_DOMAINS.contains(domain)) {
-            return finding(YAHOO, yahoo(local));
+        String provider = PROVIDERS.get(address.address(), address.at() + 1, address.address().length());
+        if (provider == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // The lower-cased local part is local[0, end): read in place in the common case, where lower-casing
+        // changes nothing; otherwise a lower-cased copy.
+        String local;
+        int end;
+        if (address.localPartIsLowerCaseAscii()) {
+            local = address.address();
+            end = address.at();
+        } else {
+            local = address.localPart().toLowerCase(Locale.ROOT);
+            end = local.length();
+        }
+        return switch (provider) {
+            case GMAIL -> finding(GMAIL, gmail(local, withoutTag(local, end)));
+            case OUTLOOK -> finding(OUTLOOK, outlook(local, withoutTag(local, end)));
+            default -> finding(YAHOO, yahoo(local, end));
+        };
     }
 
-    private static String gmail(String name) {
+    /** The checks read the name as {@code name[0, end)}. */
+    private static String gmail(String name, int end) {
         int letters = 0;
-        for (int i = 0; i < name.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = name.charAt(i);
             if (c == '.') {
                 continue;
@@ -96,20 +119,21 @@ record ProviderMailboxRule(ProviderRuleMode mode) implements PolicyRule {
         return letters < 6 || letters > 30 ? "gmail-length" : null;
     }
 
-    private static String outlook(String name) {
-        for (int i = 0; i < name.length(); i++) {
+    private static String outlook(String name, int end) {
+        for (int i = 0; i < end; i++) {
             char c = name.charAt(i);
             if (!isLetterOrDigit(c) && c != '.' && c != '-' && c != '_') {
                 return "outlook-characters";
             }
         }
-        return name.isEmpty() || !isLetter(name.charAt(0)) ? "outlook-first-character" : null;
+        return end == 0 || !isLetter(name.charAt(0)) ? "outlook-first-character" : null;
     }
 
-    private static String yahoo(String name) {
-        boolean disposable = name.indexOf('-') >= 0;
+    private static String yahoo(String name, int end) {
+        int hyphen = name.indexOf('-');
+        boolean disposable = hyphen >= 0 && hyphen < end;
         int dots = 0;
-        for (int i = 0; i < name.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = name.charAt(i);
             if (c == '.') {
                 dots++;
@@ -126,7 +150,7 @@ record ProviderMailboxRule(ProviderRuleMode mode) implements PolicyRule {
         if (dots > 1) {
             return "yahoo-dots";
         }
-        return name.length() < 4 || name.length() > 32 ? "yahoo-length" : null;
+        return end < 4 || end > 32 ? "yahoo-length" : null;
     }
 
     private Optional<Finding> finding(String provider, String reason) {
@@ -142,9 +166,10 @@ record ProviderMailboxRule(ProviderRuleMode mode) implements PolicyRule {
                 Map.of("provider", provider, "reason", reason)));
     }
 
-    private static String withoutTag(String local) {
+    /** @return the end of the name in {@code local[0, end)} without its {@code +tag} */
+    private static int withoutTag(String local, int end) {
         int plus = local.indexOf('+');
-        return plus >= 0 ? local.substring(0, plus) : local;
+        return plus >= 0 && plus < end ? plus : end;
     }
 
     private static boolean isLetter(char c) {

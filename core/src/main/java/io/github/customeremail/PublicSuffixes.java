@@ -15,7 +15,7 @@ import java.util.Set;
 final class PublicSuffixes {
 
     /** Second-level registrations that are not of the generic {@code com.xx} shape, or are too common to miss. */
-    private static final Set<String> SECOND_LEVEL = Set.of(
+    private static final StringTable<String> SECOND_LEVEL = StringTable.of(Set.of(
             // Colombia, Mexico, Argentina, Chile, Peru, Venezuela, Ecuador, Uruguay, Bolivia, Paraguay
             "com.co", "net.co", "org.co", "edu.co", "gov.co", "mil.co", "nom.co",
             "com.mx", "net.mx", "org.mx", "edu.mx", "gob.mx",
@@ -30,11 +30,11 @@ final class PublicSuffixes {
             // English-speaking and Asian registries customers also come from
             "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "com.au", "net.au", "org.au", "edu.au",
             "co.nz", "co.za", "co.in", "co.jp", "ne.jp", "ac.jp", "co.kr", "co.id", "co.th", "co.il",
-            "com.cn", "com.hk", "com.tw", "com.sg", "com.my", "com.ph", "com.vn", "com.tr");
+            "com.cn", "com.hk", "com.tw", "com.sg", "com.my", "com.ph", "com.vn", "com.tr"));
 
     /** First labels of a second-level suffix under a country code ({@code com.xx}, {@code gob.xx}...). */
-    private static final Set<String> GENERIC_SECOND_LABELS =
-            Set.of("com", "net", "org", "edu", "gob", "gov", "mil", "co", "ac", "nom");
+    private static final StringTable<String> GENERIC_SECOND_LABELS =
+            StringTable.of(Set.of("com", "net", "org", "edu", "gob", "gov", "mil", "co", "ac", "nom"));
 
     private final TopLevelDomains tlds;
 
@@ -57,19 +57,19 @@ final class PublicSuffixes {
      *         whose top-level domain does not exist ({@code con}) — callers check that with {@link #legitimate}
      */
     int suffixStart(String domain) {
+        // Labels are looked at in place (no substrings): this runs for every domain that is not known.
+        int end = domain.length();
         int last = domain.lastIndexOf('.');
         if (last < 0) {
             return 0;
         }
         int previous = last > 0 ? domain.lastIndexOf('.', last - 1) : -1;
         if (previous > 0) { // there is a name before a possible two-label suffix
-            String second = domain.substring(previous + 1, last);
-            String tld = domain.substring(last + 1);
             // com.xx is a suffix for a country code xx, and also when xx is no TLD at all (com.brr, com.v): the
             // typist meant a country code there, so the name is the label before com.
-            boolean countryLike = tld.length() == 2 || !tlds.exists(tld);
-            if (SECOND_LEVEL.contains(domain.substring(previous + 1))
-                    || (countryLike && GENERIC_SECOND_LABELS.contains(second))) {
+            boolean countryLike = end - last - 1 == 2 || !tlds.exists(domain, last + 1, end);
+            if (SECOND_LEVEL.contains(domain, previous + 1, end)
+                    || (countryLike && GENERIC_SECOND_LABELS.contains(domain, previous + 1, last))) {
                 return previous + 1;
             }
         }
@@ -78,8 +78,13 @@ final class PublicSuffixes {
 
     /** @return whether a suffix (one or two labels) could really be registered under: its TLD exists */
     boolean legitimate(String suffix) {
-        int dot = suffix.lastIndexOf('.');
-        return tlds.exists(dot < 0 ? suffix : suffix.substring(dot + 1));
+        return legitimate(suffix, 0, suffix.length());
+    }
+
+    /** {@link #legitimate(String)} of the suffix {@code s[from, to)}, without a substring. */
+    boolean legitimate(String s, int from, int to) {
+        int dot = s.lastIndexOf('.', to - 1);
+        return tlds.exists(s, dot < from ? from : dot + 1, to);
     }
 
     private static final class Holder {

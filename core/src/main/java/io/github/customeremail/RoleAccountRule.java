@@ -38,13 +38,26 @@ record RoleAccountRule(Severity severity) implements PolicyRule {
             "noreply", "no-reply", "no_reply", "no.reply", "donotreply", "do-not-reply", "do_not_reply",
             "notificaciones", "notifications", "newsletter");
 
+    /** {@link #ROLES}, looked up by a region of the address. */
+    private static final StringTable<String> ROLE_TABLE = StringTable.of(ROLES);
+
     @Override
     public Optional<Finding> evaluate(ParsedAddress address) {
-        String local = address.localPart();
-        int plus = local.indexOf('+');
-        String base = (plus >= 0 ? local.substring(0, plus) : local).toLowerCase(Locale.ROOT);
-        return ROLES.contains(base)
-                ? Optional.of(Finding.of(FindingCode.ROLE_ACCOUNT, severity, "localPart", base))
+        String role;
+        if (address.localPartIsLowerCaseAscii()) {
+            // The common case, looked up in place: the local part without its +tag is s[0, end).
+            String s = address.address();
+            int at = address.at();
+            int plus = s.indexOf('+');
+            role = ROLE_TABLE.get(s, 0, plus >= 0 && plus < at ? plus : at);
+        } else {
+            String local = address.localPart();
+            int plus = local.indexOf('+');
+            String base = (plus >= 0 ? local.substring(0, plus) : local).toLowerCase(Locale.ROOT);
+            role = ROLES.contains(base) ? base : null;
+        }
+        return role != null
+                ? Optional.of(Finding.of(FindingCode.ROLE_ACCOUNT, severity, "localPart", role))
                 : Optional.empty();
     }
 

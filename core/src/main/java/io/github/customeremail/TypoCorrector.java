@@ -30,7 +30,9 @@ import java.util.List;
  * {@code .pe}) are never rewritten into others.
  *
  * <p>The common path — a known domain — is one hash lookup and allocates nothing. Other domains are looked up
- * through the dictionary's indexes, never by scanning it. Immutable and thread-safe.
+ * through the dictionary's indexes (names near a typed one: among those of about the same length, by character sets),
+ * with regions of the typed domain rather than substrings: a domain close to nothing (a company's own, the other
+ * common case) allocates nothing either. Immutable and thread-safe.
  */
 final class TypoCorrector {
 
@@ -106,6 +108,18 @@ final class TypoCorrector {
         return typo(domain);
     }
 
+    /**
+     * {@link #correct(String, String)} of a parsed address's domain; a known ASCII domain is looked up in place,
+     * without the domain string.
+     */
+    Correction correct(ParsedAddress address) {
+        if (!address.internationalDomain()
+                && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
+            return null;
+        }
+        return correct(address.domain(), address.unicodeDomain());
+    }
+
     /** @return the most a name correction toward a name of this length may cost */
     static double maxNameCost(int nameLength) {
         if (nameLength <= 4) {
@@ -119,53 +133,55 @@ final class TypoCorrector {
         if (domain.isEmpty() || domain.length() > MAX_TYPED_LENGTH || !ldh(domain)) {
             return null;
         }
-        Candidates candidates = new Candidates();
+        // Each step gets the candidates so far and returns them; they are created with the first one (most
+        // unknown domains have none, and then nothing is allocated).
+        Candidates candidates = null;
         if (domain.indexOf('.') < 0) {
-            dotless(domain, candidates);
+            candidates = dotless(domain, candidates);
         } else {
-            movedDot(domain, candidates);
-            extraPart(domain, candidates);
-            nameAndSuffix(domain, candidates);
+            candidates = movedDot(domain, candidates);
+            candidates = extraPart(domain, candidates);
+            candidates = nameAndSuffix(domain, candidates);
         }
-        return candidates.decide();
+        return candidates == null ? null : candidates.decide();
     }
 
     /** {@code gmailcom} → gmail.com; a bare name → its most common domain ({@code gmail} → gmail.com). */
-    private void dotless(String domain, Candidates candidates) {
+    private Candidates dotless(String domain, Candidates candidates) {
         KnownDomains.Entry joined = known.byDotless(domain);
         if (joined != null) {
-            candidates.add(joined, DOTLESS_COST);
+            candidates = Candidates.add(candidates, joined, DOTLESS_COST);
         }
         KnownDomains.Entry primary = domain.length() >= 3 ? known.primary(domain) : null;
         if (primary != null) {
-            candidates.add(primary, DOTLESS_COST);
+            candidates = Candidates.add(candidates, primary, DOTLESS_COST);
         }
+        return candidates;
     }
 
     /** A dot typed one place early or late: {@code gmailc.om}, {@code comcastn.et}. */
-    private void movedDot(String domain, Candidates candidates) {
-        char[] chars = domain.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] != '.') {
+    private Candidates movedDot(String domain, Candidates candidates) {
+        int length = domain.length();
+        for (int i = 0; i < length; i++) {
+            if (domain.charAt(i) != '.') {
                 continue;
             }
             for (int j = i - 1; j <= i + 1; j += 2) {
-                if (j > 0 && j < chars.length - 1 && chars[j] != '.') {
-                    swap(chars, i, j);
-                    KnownDomains.Entry e = known.get(new String(chars));
+                if (j > 0 && j < length - 1 && domain.charAt(j) != '.') {
+                    KnownDomains.Entry e = known.getSwapped(domain, i, j);
                     if (e != null) {
-                        candidates.add(e, DOT_MOVED_COST);
+                        candidates = Candidates.add(candidates, e, DOT_MOVED_COST);
                     }
-                    swap(chars, i, j);
                 }
             }
         }
+        return candidates;
     }
 
     /** A complete known domain followed by more: {@code gmail.com.com}, {@code gmail.com.co}, {@code gmail.com.b}. */
-    private void extraPart(String domain, Candidates candidates) {
+    private Candidates extraPart(String domain, Candidates candidates) {
         for (int dot = domain.indexOf('.'); dot > 0; dot = domain.indexOf('.', dot + 1)) {
-            KnownDomains.Entry e = known.get(domain.substring(0, dot));
+            KnownDomains.Entry e = known.get(domain, 0, dot);
             if (e == null || e.subdomain()) {
                 continue;
             }
@@ -175,56 +191,74 @@ final class TypoCorrector {
             }
             double cost = extraPartCost(rest, e);
             if (cost <= MAX_SUFFIX_COST) {
-                candidates.add(e, cost);
+                candidates = Candidates.add(candidates, e, cost);
             }
         }
+        return candidates;
     }
 
-    private void nameAndSuffix(String domain, Candidates candidates) {
+    private Candidates nameAndSuffix(String domain, Candidates candidates) {
         int start = suffixes.suffixStart(domain);
         if (start <= 1) {
-            return;
+            return candidates;
         }
+        int nameEnd = start - 1;
         int nameStart = domain.lastIndexOf('.', start - 2) + 1;
         if (nameStart > 0) {
-            return; // a subdomain of something unknown (mail.empresa.cmo): not ours to guess
+            return candidates; // a subdomain of something unknown (mail.empresa.cmo): not ours to guess
         }
-        String name = domain.substring(0, start - 1);
-        String suffix = domain.substring(start);
-        boolean legitimate = suffixes.legitimate(suffix);
+        // The name is domain[0, nameEnd), the suffix domain[start, end); they are looked up in place, and made
+        // strings only once a known name is close (for an unknown domain, usually never).
+        String suffix = null;
+        boolean legitimate = suffixes.legitimate(domain, start, domain.length());
 
         // 1. Exact name, wrong suffix.
-        for (KnownDomains.Entry e : known.withName(name)) {
+        List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
+        for (int i = 0; i < sameName.size(); i++) { // indexed: an iterator of the (usually empty) list allocates
+            KnownDomains.Entry e = sameName.get(i);
             if (!legitimate || e.brand()) {
+                suffix = suffix == null ? domain.substring(start) : suffix;
                 double cost = suffixCost(suffix, legitimate, e);
                 if (cost <= MAX_SUFFIX_COST) {
-                    candidates.add(e, cost);
+                    candidates = Candidates.add(candidates, e, cost);
                 }
             }
         }
         // 2. Close name. Names that may not be edited still compete, so that a typed name halfway between an
         //    editable and a non-editable one (qmail: gmail or mail?) is a tie unless one is far more common.
-        if (name.length() < 3) {
-            return;
+        if (nameEnd < 3) {
+            return candidates;
         }
-        for (String near : known.namesNear(name)) {
-            if (near.equals(name)) {
+        String name = null;
+        long letters = KnownDomains.letters(domain, 0, nameEnd);
+        for (int i = known.namesFrom(nameEnd - 2), last = known.namesFrom(nameEnd + 3); i < last; i++) {
+            KnownDomains.Name candidate = known.name(i);
+            if (!candidate.near(domain, 0, nameEnd, letters) || candidate.is(domain, 0, nameEnd)) {
                 continue;
             }
-            double nameCost = KeyboardDistance.distance(name, near);
+            if (name == null) {
+                name = domain.substring(0, nameEnd);
+                suffix = suffix == null ? domain.substring(start) : suffix;
+            }
+            String near = candidate.name();
+            // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
+            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7));
             double max = maxNameCost(near.length());
-            for (KnownDomains.Entry e : known.withName(near)) {
+            List<KnownDomains.Entry> domains = candidate.domains();
+            for (int k = 0; k < domains.size(); k++) { // indexed: no iterator per near name
+                KnownDomains.Entry e = domains.get(k);
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
                         : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
                 if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
                         && total <= max + NAME_AND_SUFFIX_SLACK) {
-                    candidates.add(e, total);
+                    candidates = Candidates.add(candidates, e, total);
                 } else if (!e.nameEditable() && total <= maxNameCost(7)) {
-                    candidates.compete(e, total);
+                    candidates = Candidates.compete(candidates, e, total);
                 }
             }
         }
+        return candidates;
     }
 
     /** Cost of having typed {@code typed} for the suffix of {@code e}. */
@@ -246,11 +280,13 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         } else {
-            cost = KeyboardDistance.distance(typed, target);
+            // Callers compare the cost with MAX_SUFFIX_COST, or with maxNameCost(7) once a name cost is added:
+            // above the larger of the two its exact value makes no difference.
+            cost = KeyboardDistance.distanceWithin(typed, target, Math.max(MAX_SUFFIX_COST, maxNameCost(7)));
         }
         // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
         // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.
-        if (e.brand() && e.equals(known.primary(e.name()))
+        if (e.brand() && e == known.primary(e.name()) // one Entry per domain in a dictionary: identity is equality
                 && (!typedLegitimate || known.withName(e.name()).size() == 1 || !countryCode(typed))) {
             cost = Math.min(cost, MAX_SUFFIX_COST);
         }
@@ -266,7 +302,8 @@ final class TypoCorrector {
         String regional = e.suffix() + ".";
         for (KnownDomains.Entry sibling : known.withName(e.name())) {
             String s = sibling.suffix();
-            if (s.startsWith(regional) && KeyboardDistance.distance(rest, s.substring(regional.length())) <= 1.0) {
+            if (s.startsWith(regional)
+                    && KeyboardDistance.distanceWithin(rest, s.substring(regional.length()), 1.0) <= 1.0) {
                 return Double.MAX_VALUE;
             }
         }
@@ -291,28 +328,28 @@ final class TypoCorrector {
         return s.charAt(0) != '.' && s.charAt(s.length() - 1) != '.';
     }
 
-    private static void swap(char[] a, int i, int j) {
-        char t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-
     /** The candidates for one domain: the cheapest cost per known domain, and the competitors. */
     private static final class Candidates {
         private final List<KnownDomains.Entry> entries = new ArrayList<>(4);
         private final List<Double> costs = new ArrayList<>(4);
         private final List<Boolean> eligible = new ArrayList<>(4);
 
-        void add(KnownDomains.Entry e, double cost) {
-            put(e, cost, true);
+        /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a candidate that can win */
+        static Candidates add(Candidates candidates, KnownDomains.Entry e, double cost) {
+            Candidates c = candidates == null ? new Candidates() : candidates;
+            c.put(e, cost, true);
+            return c;
         }
 
-        void compete(KnownDomains.Entry e, double cost) {
-            put(e, cost, false);
+        /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a competitor that cannot win */
+        static Candidates compete(Candidates candidates, KnownDomains.Entry e, double cost) {
+            Candidates c = candidates == null ? new Candidates() : candidates;
+            c.put(e, cost, false);
+            return c;
         }
 
         private void put(KnownDomains.Entry e, double cost, boolean canWin) {
-            int i = entries.indexOf(e);
+            int i = indexOf(e);
             if (i < 0) {
                 entries.add(e);
                 costs.add(cost);
@@ -323,6 +360,16 @@ final class TypoCorrector {
                 }
                 eligible.set(i, eligible.get(i) || canWin);
             }
+        }
+
+        /** Like {@code entries.indexOf(e)}: there is one Entry per domain in a dictionary, so identity is equality. */
+        private int indexOf(KnownDomains.Entry e) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) == e) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         Correction decide() {

@@ -7,8 +7,10 @@ import io.github.customeremail.Normalizer;
 import io.github.customeremail.ProviderRuleMode;
 import io.github.customeremail.RuleMode;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +25,10 @@ import java.util.function.Function;
  * {@code ThreadMXBean.getThreadAllocatedBytes}, after JIT warm-up, which also cross-checks JMH's
  * {@code gc.alloc.rate.norm}.
  *
+ * <p>Besides the VALID category it reports the whole corpus (against JMail over the same inputs), the typo
+ * corrector on known and on unknown domains (with and without it), and two single clean addresses, one at a known
+ * provider and one at an unknown company domain.
+ *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.github.customeremail.benchmarks.StageProfile [rounds]</pre>
  */
 public final class StageProfile {
@@ -30,29 +36,58 @@ public final class StageProfile {
     private StageProfile() {
     }
 
+    /** One measured variant: a function over one set of inputs, compared with JMail.isValid over the same set. */
+    private record Variant(String name, String[] inputs, Function<String, Object> f, String reference) {
+    }
+
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         String[] valid = Corpus.inputs(Corpus.Category.VALID);
+        String[] all = Corpus.inputs();
+        // The typo corrector's cost on its two paths, isolated by comparing with typoCorrection(false): a known
+        // domain (one hash lookup) and an unknown company domain (the whole search, finding nothing).
+        String[] known = repeat(TypoCorrectorBenchmark.KNOWN, 100);
+        String[] unknown = repeat(TypoCorrectorBenchmark.UNRELATED, 100);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
 
+        CustomerEmailValidator defaults = CustomerEmailValidator.builder().build();
+        CustomerEmailValidator noTypos = CustomerEmailValidator.builder().typoCorrection(false).build();
         CustomerEmailValidator noPolicy = CustomerEmailValidator.builder().disposableDomainCheck(false)
                 .roleAccounts(RuleMode.OFF).providerRules(ProviderRuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF).build();
-        Map<String, Function<String, Object>> variants = new LinkedHashMap<>();
-        variants.put("JMail.isValid (reference)", JMail::isValid);
-        variants.put("Normalizer.standard().normalize", Normalizer.standard()::normalize);
-        variants.put("AddressParser.strict().parse", AddressParser.strict()::parse);
-        variants.put("checkOffline, every policy rule off", noPolicy::checkOffline);
-        variants.put("  + non-ASCII local-part rule only", CustomerEmailValidator.builder().disposableDomainCheck(false)
-                .roleAccounts(RuleMode.OFF).providerRules(ProviderRuleMode.OFF).build()::checkOffline);
-        variants.put("  + role-account rule only", CustomerEmailValidator.builder().disposableDomainCheck(false)
-                .providerRules(ProviderRuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF).build()::checkOffline);
-        variants.put("  + provider mailbox rules only", CustomerEmailValidator.builder().disposableDomainCheck(false)
-                .roleAccounts(RuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF).build()::checkOffline);
-        variants.put("  + disposable-domain rule only", CustomerEmailValidator.builder()
+        String jmailValid = "JMail.isValid (reference)";
+        String jmailAll = "JMail.isValid, whole corpus";
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(jmailValid, valid, JMail::isValid, jmailValid));
+        variants.add(new Variant("Normalizer.standard().normalize", valid, Normalizer.standard()::normalize,
+                jmailValid));
+        variants.add(new Variant("AddressParser.strict().parse", valid, AddressParser.strict()::parse, jmailValid));
+        variants.add(new Variant("checkOffline, every policy rule off", valid, noPolicy::checkOffline, jmailValid));
+        variants.add(new Variant("  + non-ASCII local-part rule only", valid, CustomerEmailValidator.builder()
+                .disposableDomainCheck(false).roleAccounts(RuleMode.OFF).providerRules(ProviderRuleMode.OFF).build()
+                ::checkOffline, jmailValid));
+        variants.add(new Variant("  + role-account rule only", valid, CustomerEmailValidator.builder()
+                .disposableDomainCheck(false).providerRules(ProviderRuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF)
+                .build()::checkOffline, jmailValid));
+        variants.add(new Variant("  + provider mailbox rules only", valid, CustomerEmailValidator.builder()
+                .disposableDomainCheck(false).roleAccounts(RuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF).build()
+                ::checkOffline, jmailValid));
+        variants.add(new Variant("  + disposable-domain rule only", valid, CustomerEmailValidator.builder()
                 .roleAccounts(RuleMode.OFF).providerRules(ProviderRuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF)
-                .build()::checkOffline);
-        variants.put("checkOffline, defaults", CustomerEmailValidator.builder().build()::checkOffline);
+                .build()::checkOffline, jmailValid));
+        variants.add(new Variant("checkOffline, defaults", valid, defaults::checkOffline, jmailValid));
+        variants.add(new Variant(jmailAll, all, JMail::isValid, jmailAll));
+        variants.add(new Variant("checkOffline, defaults, whole corpus", all, defaults::checkOffline, jmailAll));
+        variants.add(new Variant("checkOffline, known domains (TypoCorrectorBenchmark.KNOWN)", known,
+                defaults::checkOffline, jmailValid));
+        variants.add(new Variant("  same, typoCorrection(false)", known, noTypos::checkOffline, jmailValid));
+        variants.add(new Variant("checkOffline, unknown domains (TypoCorrectorBenchmark.UNRELATED)", unknown,
+                defaults::checkOffline, jmailValid));
+        variants.add(new Variant("  same, typoCorrection(false)", unknown, noTypos::checkOffline, jmailValid));
+        variants.add(new Variant("checkOffline juan.perez@gmail.com", repeat(new String[] {"juan.perez@gmail.com"}, 800),
+                defaults::checkOffline, jmailValid));
+        variants.add(new Variant("checkOffline ventas@ferreteria-andina.com.co",
+                repeat(new String[] {"ventas@ferreteria-andina.com.co"}, 800), defaults::checkOffline, jmailValid));
 
         int n = variants.size();
         long[][] cpu = new long[n][rounds];
@@ -60,11 +95,12 @@ public final class StageProfile {
         Object sink = null;
         int warmup = Math.max(10, rounds / 3);
         for (int round = -warmup; round < rounds; round++) {
-            int v = 0;
-            for (Function<String, Object> f : variants.values()) {
+            for (int v = 0; v < n; v++) {
+                Function<String, Object> f = variants.get(v).f();
+                String[] inputs = variants.get(v).inputs();
                 long b0 = mx.getThreadAllocatedBytes(thread);
                 long t0 = mx.getCurrentThreadCpuTime();
-                for (String s : valid) {
+                for (String s : inputs) {
                     sink = f.apply(s);
                 }
                 long t1 = mx.getCurrentThreadCpuTime();
@@ -73,27 +109,35 @@ public final class StageProfile {
                     cpu[v][round] = t1 - t0;
                     bytes[v][round] = b1 - b0;
                 }
-                v++;
             }
         }
         if (sink == null) {
             throw new AssertionError();
         }
 
-        double reference = median(cpu[0]) / valid.length;
+        Map<String, Double> nsByName = new LinkedHashMap<>();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "### Stage profile: %d VALID addresses, median of %d interleaved rounds "
-                + "(thread CPU time)%n%n| variant | CPU ns/address | vs JMail.isValid | B/address |%n"
-                + "|---|---:|---:|---:|%n", valid.length, rounds));
-        int v = 0;
-        for (String name : variants.keySet()) {
-            double ns = median(cpu[v]) / valid.length;
-            double b = median(bytes[v]) / valid.length;
-            out.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f |%n", name.replace("  + ", "… + "),
-                    ns, ns / reference, b));
-            v++;
+        out.append(String.format(Locale.ROOT, "### Stage profile: %d VALID addresses (%d in the whole corpus), median "
+                + "of %d interleaved rounds (thread CPU time)%n%n| variant | CPU ns/address | vs JMail.isValid | "
+                + "B/address |%n|---|---:|---:|---:|%n", valid.length, all.length, rounds));
+        for (int v = 0; v < n; v++) {
+            Variant variant = variants.get(v);
+            double ns = median(cpu[v]) / variant.inputs().length;
+            double b = median(bytes[v]) / variant.inputs().length;
+            nsByName.putIfAbsent(variant.name(), ns);
+            out.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %.0f |%n",
+                    variant.name().replace("  + ", "… + ").replace("  same", "… same"), ns,
+                    ns / nsByName.get(variant.reference()), b));
         }
         System.out.print(out);
+    }
+
+    private static String[] repeat(String[] values, int times) {
+        String[] out = new String[values.length * times];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i % values.length];
+        }
+        return out;
     }
 
     private static double median(long[] values) {

@@ -1,0 +1,27 @@
+package io.github.customeremail;
+
+import java.util.List;
+
+/** Building finding lists along the pipeline. */
+final class Findings {
+
+    private Findings() {
+    }
+
+    /**
+     * @return a new immutable list: {@code list} then {@code finding}. Immutable because {@link EmailCheck} keeps
+     *         such a list as it is, where it would copy a mutable one: one or two findings cost one small object.
+     */
+    static List<Finding> append(List<Finding> list, Finding finding) {
+        int n = list.size();
+        if (n == 0) {
+            return List.of(finding);
+        }
+        if (n == 1) {
+            return List.of(list.get(0), finding);
+        }
+        Finding[] all = list.toArray(new Finding[n + 1]);
+        all[n] = finding;
+        return List.of(all);
+    }
+}
