@@ -108,6 +108,12 @@ public final class Normalizer {
                 s = lower;
             }
         }
+        // Lower-casing can break canonical order (U+0130 becomes i + U+0307, which must then sort after a combining
+        // mark of lower class such as U+0316): normalize once more so that normalizing twice changes nothing.
+        if (!isAscii(s) && !java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
+            s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+            repairs.add(FindingCode.UNICODE_NORMALIZED);
+        }
         return new Normalization(s, repairs.list());
     }
 

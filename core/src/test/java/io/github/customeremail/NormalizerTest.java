@@ -60,6 +60,14 @@ class NormalizerTest {
     }
 
     @Test
+    void lowerCasingThatBreaksCanonicalOrderIsNormalizedAgain() {
+        // Found by jqwik: U+0130 lower-cases to i + U+0307, which must sort after U+0316.
+        String once = normalizer.normalize("\u0130\u0316@gmail.com").value();
+        assertThat(normalizer.normalize(once).value()).isEqualTo(once);
+        assertThat(normalizer.normalize(once).repairs()).isEmpty();
+    }
+
+    @Test
     void nestedWrappersAreAllRemoved() {
         Normalization n = normalizer.normalize(" mailto:\"Juan\" <JUAN@Gmail.com>; ");
         assertThat(n.value()).isEqualTo("juan@gmail.com");
