@@ -264,8 +264,9 @@ public final class AddressParser {
             } else {
                 String aLabel = toALabel(label);
                 // The converted label must itself be a valid A-label: IDNA 2003 silently drops characters such as
-                // U+034F, so "\u034Fxn--5p33qom9" would become a broken xn-- label (found by fuzzing).
-                if (aLabel == null || checkLdhLabel(aLabel, 0, aLabel.length()) != null) {
+                // U+034F, so "\u034Fxn--5p33qom9" would become a broken xn-- label (found by fuzzing). Only a label
+                // that already contains "xn--" can end up like that; Punycode made by the conversion is valid.
+                if (aLabel == null || (containsAcePrefix(label) && checkLdhLabel(aLabel, 0, aLabel.length()) != null)) {
                     return reject(FindingCode.IDN_INVALID, "label", label);
                 }
                 if (aLabel.length() > MAX_LABEL_LENGTH) {
@@ -350,6 +351,15 @@ public final class AddressParser {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static boolean containsAcePrefix(String label) {
+        for (int i = 0; i + 4 <= label.length(); i++) {
+            if (label.regionMatches(true, i, "xn--", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean validSurrogatePair(String s, int i) {
