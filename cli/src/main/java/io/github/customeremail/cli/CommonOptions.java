@@ -18,7 +18,8 @@ final class CommonOptions {
     enum Lang { es, en }
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: text (default) or json (one JSON object per line).")
+            description = "Output format: text (default) or json (check: one JSON object per address and line; "
+                    + "audit: one summary object).")
     Format format;
 
     @Option(names = "--dns", defaultValue = "system", paramLabel = "off|system|HOST[:PORT]",
