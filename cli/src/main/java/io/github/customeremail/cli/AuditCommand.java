@@ -413,7 +413,7 @@ final class AuditCommand implements Callable<Integer> {
                 if (row.problem() != null) {
                     summary.addMalformed();
                     verdict = "MALFORMED";
-                    message = (es ? "fila mal formada: " : "malformed row: ") + row.problem();
+                    message = (es ? "fila mal formada: " : "malformed row: ") + row.problem().text(es);
                     if (++reportedMalformed <= MAX_REPORTED_MALFORMED) {
                         err.println((es ? "línea " : "line ") + row.line() + ": " + message
                                 + (es ? " (se conserva tal cual en la salida)" : " (kept as is in the output)"));

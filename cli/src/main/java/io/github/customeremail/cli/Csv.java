@@ -46,11 +46,34 @@ final class Csv {
      *                when {@code rawUtf8} holds it)
      * @param rawUtf8 the same as UTF-8 bytes exactly as read, for a one-line record of a UTF-8 file, or {@code null}
      */
-    record Row(List<String> fields, long line, String problem, String raw, byte[] rawUtf8) {
+    record Row(List<String> fields, long line, Problem problem, String raw, byte[] rawUtf8) {
 
         /** @return whether the record's original text is available to be written back as it was */
         boolean hasRaw() {
             return raw != null || rawUtf8 != null;
+        }
+    }
+
+    /**
+     * Why a record is malformed, in the user's language.
+     *
+     * @param fields   the number of fields found, or -1 for a quote that is never closed
+     * @param expected the number of fields in the header
+     */
+    record Problem(int fields, int expected) {
+        static final Problem UNCLOSED_QUOTE = new Problem(-1, -1);
+
+        String text(boolean spanish) {
+            if (fields < 0) {
+                return spanish ? "comillas sin cerrar" : "unclosed quote";
+            }
+            return spanish ? fields + " campos donde el encabezado tiene " + expected
+                    : fields + " fields where the header has " + expected;
+        }
+
+        @Override
+        public String toString() {
+            return text(false);
         }
     }
 
@@ -343,7 +366,7 @@ final class Csv {
                         lines.pushBack(consumed);
                         fields.clear();
                         parseLiteral(text, fields);
-                        return new Row(fields, first.number(), "unclosed quote", null, null);
+                        return new Row(fields, first.number(), Problem.UNCLOSED_QUOTE, null, null);
                     }
                     String moreText = more.text();
                     chars += moreText.length();
@@ -353,9 +376,9 @@ final class Csv {
                 rawText.setLength(contentEnd(rawText));
                 raw = rawText.toString();
             }
-            String problem = null;
+            Problem problem = null;
             if (expectedFields >= 0 && fields.size() != expectedFields) {
-                problem = fields.size() + " fields where the header has " + expectedFields;
+                problem = new Problem(fields.size(), expectedFields);
             }
             return new Row(fields, first.number(), problem, raw, rawUtf8);
         }
