@@ -3,6 +3,7 @@ package io.github.customeremail.cli;
 import io.github.customeremail.EmailCheck;
 import io.github.customeremail.Finding;
 import io.github.customeremail.FindingCode;
+import io.github.customeremail.Normalizer;
 import io.github.customeremail.Severity;
 import io.github.customeremail.Verdict;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class AuditSummary {
             bounceAsTyped++;
         } else if (check.verdict() == Verdict.SUGGEST) {
             bounceAsTyped++;
-            String typed = check.normalized().map(n -> n.substring(n.lastIndexOf('@') + 1)).orElse("?");
+            String typed = typedDomain(check);
             String key = typed + '\t' + check.suggestion().orElseThrow().domain();
             long[] count = typos.get(key);
             if (count != null) {
@@ -252,5 +253,15 @@ final class AuditSummary {
 
     private static String percent(double r) {
         return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r);
+    }
+
+    /**
+     * The domain as typed, after the safe repairs: from the normalized address, or (when the typo made the address
+     * unparsable, e.g. {@code hotmail.con}) from the repaired input.
+     */
+    private static String typedDomain(EmailCheck check) {
+        String address = check.normalized()
+                .orElseGet(() -> Normalizer.standard().normalize(check.input() == null ? "" : check.input()).value());
+        return address.substring(address.lastIndexOf('@') + 1);
     }
 }

@@ -128,6 +128,17 @@ class AuditChaosTest {
         assertThat(rows.get(3)).startsWith("3,Luis,luis.perez@gmail.com,VALID");
     }
 
+    @Test
+    void typoDomainsAreCountedAsTypedEvenWhenTheTypoBreaksTheSyntax() throws Exception {
+        Path input = dir.resolve("typos.csv");
+        Files.writeString(input, "id,name,email\n1,Ana,ana@hotmail.con\n2,Luis,luis.perez@gmial.com\n"
+                + "3,Eva,\"EVA@HOTMAIL,CON\"\n");
+        AuditCommandTest.Run r = run("audit", "--dns", "off", "--format", "json", input.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("{\"typed\":\"hotmail.con\",\"suggested\":\"hotmail.com\",\"count\":2}",
+                "{\"typed\":\"gmial.com\",\"suggested\":\"gmail.com\",\"count\":1}").doesNotContain("\"?\"");
+    }
+
     private static int indexOf(byte[] bytes, byte b) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == b) {
