@@ -1,6 +1,6 @@
 package io.github.customeremail.cli;
 
-import static io.github.customeremail.cli.AuditCommandTest.run;
+import static io.github.customeremail.cli.CliRun.run;
 import static io.github.customeremail.cli.AuditCommandTest.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +26,9 @@ class AuditChaosTest {
     @TempDir
     Path dir;
 
-    private AuditCommandTest.Run audit(Path input) throws Exception {
+    private CliRun.Run audit(Path input) throws Exception {
         byte[] before = sha256(input);
-        AuditCommandTest.Run r = run("audit", "--dns", "off", "--lang", "en", input.toString());
+        CliRun.Run r = run("audit", "--dns", "off", "--lang", "en", input.toString());
         assertThat(sha256(input)).as("input untouched").isEqualTo(before);
         assertThat(r.err()).as("no stack trace").doesNotContain("Exception", "\tat ");
         assertThat(r.status()).isIn(0, 1, 2);
@@ -68,7 +68,7 @@ class AuditChaosTest {
         System.arraycopy(header, 0, all, 0, header.length);
         System.arraycopy(junk, 0, all, header.length, junk.length);
         Files.write(input, all);
-        AuditCommandTest.Run r = audit(input);
+        CliRun.Run r = audit(input);
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.err()).containsPattern("line \\d+");
     }
@@ -83,7 +83,7 @@ class AuditChaosTest {
         for (int cut = header + 1; cut < sample.length; cut += 37) {
             Path input = dir.resolve("cut.csv");
             Files.write(input, java.util.Arrays.copyOf(sample, cut));
-            AuditCommandTest.Run r = audit(input);
+            CliRun.Run r = audit(input);
             assertThat(r.status()).as("cut at %d: %s", cut, r.err()).isZero();
             Path checked = dir.resolve("cut.checked.csv");
             String out = Files.readString(checked, StandardCharsets.UTF_8);
@@ -99,7 +99,7 @@ class AuditChaosTest {
     void utf16IsRefusedWithAClearReason() throws Exception {
         Path input = dir.resolve("unicode.csv");
         Files.write(input, "\uFEFFid,name,email\n1,José,jose@gmail.com\n".getBytes(StandardCharsets.UTF_16LE));
-        AuditCommandTest.Run r = audit(input);
+        CliRun.Run r = audit(input);
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("UTF-16", "CSV UTF-8");
     }
@@ -109,7 +109,7 @@ class AuditChaosTest {
         Path input = dir.resolve("esc.csv");
         Files.write(input, ("id,\u001B]0;pwned\u0007name," + "x".repeat(5000) + "\n1,a,b\n")
                 .getBytes(StandardCharsets.UTF_8));
-        AuditCommandTest.Run r = audit(input);
+        CliRun.Run r = audit(input);
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).doesNotContain("\u001B", "\u0007").contains("\\u001B").hasSizeLessThan(1000);
     }
@@ -119,7 +119,7 @@ class AuditChaosTest {
         Path input = dir.resolve("long.csv");
         String huge = "a".repeat(32 * 1024 * 1024) + "@gmail.com";
         Files.writeString(input, "id,name,email\n1,Ana,ana@gmail.com\n2,Big," + huge + "\n3,Luis,luis.perez@gmail.com\n");
-        AuditCommandTest.Run r = audit(input);
+        CliRun.Run r = audit(input);
         assertThat(r.status()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("long.checked.csv"));
         assertThat(rows).hasSize(4);
@@ -133,7 +133,7 @@ class AuditChaosTest {
         Path input = dir.resolve("typos.csv");
         Files.writeString(input, "id,name,email\n1,Ana,ana@hotmail.con\n2,Luis,luis.perez@gmial.com\n"
                 + "3,Eva,\"EVA@HOTMAIL,CON\"\n");
-        AuditCommandTest.Run r = run("audit", "--dns", "off", "--format", "json", input.toString());
+        CliRun.Run r = run("audit", "--dns", "off", "--format", "json", input.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("{\"typed\":\"hotmail.con\",\"suggested\":\"hotmail.com\",\"count\":2}",
                 "{\"typed\":\"gmial.com\",\"suggested\":\"gmail.com\",\"count\":1}").doesNotContain("\"?\"");

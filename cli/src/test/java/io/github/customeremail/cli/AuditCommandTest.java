@@ -1,15 +1,15 @@
 package io.github.customeremail.cli;
 
+import static io.github.customeremail.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.customeremail.cli.CliRun.Run;
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.MailDomainChecker;
 import io.github.customeremail.MailDomainStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AuditCommandTest {
 
@@ -40,26 +39,6 @@ class AuditCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        return run(null, args);
-    }
-
-    static Run run(CustomerEmailValidator validator, String... args) {
-        CommandLine cli = Main.commandLine();
-        if (validator != null) {
-            AuditCommand audit = cli.getSubcommands().get("audit").getCommand();
-            audit.validators = options -> validator;
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     Path sample() throws IOException {
         Path file = dir.resolve("contactos.csv");

@@ -1,6 +1,6 @@
 package io.github.customeremail.cli;
 
-import static io.github.customeremail.cli.CheckCommandTest.run;
+import static io.github.customeremail.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.customeremail.dns.testing.LoopbackDnsServer;

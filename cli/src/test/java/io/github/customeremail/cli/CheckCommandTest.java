@@ -1,25 +1,12 @@
 package io.github.customeremail.cli;
 
+import static io.github.customeremail.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.github.customeremail.cli.CliRun.Run;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CheckCommandTest {
-
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void jsonContractForTheIssueExample() {
