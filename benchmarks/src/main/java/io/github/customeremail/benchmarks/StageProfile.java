@@ -25,7 +25,8 @@ import java.util.function.Function;
  * {@code ThreadMXBean.getThreadAllocatedBytes}, after JIT warm-up, which also cross-checks JMH's
  * {@code gc.alloc.rate.norm}.
  *
- * <p>Besides the VALID category it reports the whole corpus (against JMail over the same inputs), the typo
+ * <p>Besides the VALID category it reports the whole corpus and each of its categories (against JMail over the
+ * same inputs), the typo
  * corrector on known and on unknown domains (with and without it), and two single clean addresses, one at a known
  * provider and one at an unknown company domain.
  *
@@ -78,6 +79,13 @@ public final class StageProfile {
         variants.add(new Variant("checkOffline, defaults", valid, defaults::checkOffline, jmailValid));
         variants.add(new Variant(jmailAll, all, JMail::isValid, jmailAll));
         variants.add(new Variant("checkOffline, defaults, whole corpus", all, defaults::checkOffline, jmailAll));
+        // Per category: where the whole corpus loses time against JMail (a typo costs several VALID checks).
+        for (Corpus.Category category : Corpus.Category.values()) {
+            String[] inputs = Corpus.inputs(category);
+            String jmail = "JMail.isValid, " + category;
+            variants.add(new Variant(jmail, inputs, JMail::isValid, jmail));
+            variants.add(new Variant("checkOffline, defaults, " + category, inputs, defaults::checkOffline, jmail));
+        }
         variants.add(new Variant("checkOffline, known domains (TypoCorrectorBenchmark.KNOWN)", known,
                 defaults::checkOffline, jmailValid));
         variants.add(new Variant("  same, typoCorrection(false)", known, noTypos::checkOffline, jmailValid));
