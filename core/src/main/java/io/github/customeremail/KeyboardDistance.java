@@ -41,6 +41,8 @@ final class KeyboardDistance {
     private static final int[] KEY_ROW = new int[128];
     /** {@code NEAR[a * 128 + b]}: substituting ASCII {@code a} and {@code b} is a near slip (see substituteCost). */
     private static final boolean[] NEAR = new boolean[128 * 128];
+    /** {@link #adjacent} of two ASCII characters, precomputed: insertCost asks it twice per typed character. */
+    private static final boolean[] ADJACENT = new boolean[128 * 128];
 
     static {
         java.util.Arrays.fill(KEY_ROW, -1);
@@ -53,6 +55,7 @@ final class KeyboardDistance {
         }
         for (char a = 0; a < 128; a++) {
             for (char b = 0; b < 128; b++) {
+                ADJACENT[a * 128 + b] = adjacent(a, b);
                 NEAR[a * 128 + b] = adjacent(a, b) || lookAlike(a, b);
             }
         }
@@ -145,7 +148,8 @@ final class KeyboardDistance {
         if ((i > 0 && typed.charAt(i - 1) == c) || (i + 1 < typed.length() && typed.charAt(i + 1) == c)) {
             return Math.min(cost, DOUBLED_INSERT);
         }
-        if ((i > 0 && adjacent(typed.charAt(i - 1), c)) || (i + 1 < typed.length() && adjacent(typed.charAt(i + 1), c))) {
+        if ((i > 0 && adjacentKeys(typed.charAt(i - 1), c))
+                || (i + 1 < typed.length() && adjacentKeys(typed.charAt(i + 1), c))) {
             return Math.min(cost, NEAR_INSERT);
         }
         return cost;
@@ -169,6 +173,10 @@ final class KeyboardDistance {
     }
 
     /** Neighbouring keys on a QWERTY keyboard (also the layout's letters on Spanish and Latin American keyboards). */
+    private static boolean adjacentKeys(char a, char b) {
+        return a < 128 && b < 128 ? ADJACENT[a * 128 + b] : adjacent(a, b);
+    }
+
     static boolean adjacent(char a, char b) {
         if (a >= 128 || b >= 128 || KEY_ROW[a] < 0 || KEY_ROW[b] < 0 || a == b) {
             return false;

@@ -243,10 +243,16 @@ final class TypoCorrector {
             String near = candidate.name();
             // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
             double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7));
+            if (nameCost > maxNameCost(7)) {
+                continue; // suffix costs are never negative: no domain of this name can be taken
+            }
             double max = maxNameCost(near.length());
             List<KnownDomains.Entry> domains = candidate.domains();
             for (int k = 0; k < domains.size(); k++) { // indexed: no iterator per near name
                 KnownDomains.Entry e = domains.get(k);
+                if (e.nameEditable() && nameCost > max) {
+                    continue; // the first branch below needs nameCost <= max, and the second is for the others
+                }
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
                         : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
