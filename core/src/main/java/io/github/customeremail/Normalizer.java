@@ -1,6 +1,6 @@
 package io.github.customeremail;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,7 +88,9 @@ public final class Normalizer {
             if (!lowerDomain.equals(domain)) {
                 repairs.add(FindingCode.DOMAIN_LOWERCASED);
             }
-            boolean changed = !lowerDomain.equals(s.substring(at + 1));
+            // Compared in place: a second substring of the domain only for this test was an allocation per repair.
+            boolean changed = lowerDomain.length() != s.length() - at - 1
+                    || !s.regionMatches(at + 1, lowerDomain, 0, lowerDomain.length());
             String newLocal = local;
             if (lowercaseLocalPart) {
                 newLocal = local.toLowerCase(Locale.ROOT);
@@ -379,24 +381,56 @@ public final class Normalizer {
                 || c == '\u00AB' || c == '\u00BB' || c == '\u201E';
     }
 
-    /** Collects each kind of repair once, in first-seen order, without allocating when there is none. */
+    /**
+     * The repair findings, one shared instance per code: they are immutable and have no parameters, so each
+     * repaired address need not build its own (and the copy of their empty parameter map).
+     */
+    private static final Finding[] REPAIR_FINDINGS = Arrays.stream(new FindingCode[] {
+        FindingCode.COMMA_IN_DOMAIN_REPLACED, FindingCode.DISPLAY_NAME_REMOVED, FindingCode.DOMAIN_LOWERCASED,
+        FindingCode.INVISIBLE_CHARACTERS_REMOVED, FindingCode.LOCAL_PART_LOWERCASED, FindingCode.MAILTO_REMOVED,
+        FindingCode.QUOTES_REMOVED, FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED, FindingCode.SPACES_REMOVED,
+        FindingCode.TRAILING_PUNCTUATION_REMOVED, FindingCode.TRIMMED, FindingCode.UNICODE_NORMALIZED,
+    }).map(code -> Finding.of(code, Severity.INFO)).toArray(Finding[]::new);
+
+    private static Finding repairFinding(FindingCode code) {
+        for (Finding f : REPAIR_FINDINGS) {
+            if (f.code() == code) { // the constants above
+                return f;
+            }
+        }
+        return Finding.of(code, Severity.INFO);
+    }
+
+    /**
+     * Collects each kind of repair once, in first-seen order, without allocating when there is none. Kept in an
+     * array and returned as an immutable list, which {@link Normalization} then keeps without copying.
+     */
     private static final class Repairs {
-        private List<Finding> list;
+        private Finding[] found;
+        private int size;
 
         void add(FindingCode code) {
-            if (list == null) {
-                list = new ArrayList<>(4);
+            if (found == null) {
+                found = new Finding[4];
             }
-            for (Finding f : list) {
-                if (f.code().equals(code)) {
+            for (int i = 0; i < size; i++) {
+                if (found[i].code().equals(code)) {
                     return;
                 }
             }
-            list.add(Finding.of(code, Severity.INFO));
+            if (size == found.length) {
+                found = Arrays.copyOf(found, 2 * size);
+            }
+            found[size++] = repairFinding(code);
         }
 
         List<Finding> list() {
-            return list == null ? List.of() : list;
+            return switch (size) {
+                case 0 -> List.of();
+                case 1 -> List.of(found[0]);
+                case 2 -> List.of(found[0], found[1]);
+                default -> List.of(Arrays.copyOf(found, size));
+            };
         }
     }
 }
