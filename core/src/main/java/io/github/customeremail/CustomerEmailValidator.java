@@ -174,9 +174,10 @@ public final class CustomerEmailValidator implements AutoCloseable {
         if (typoCorrector != null) {
             TypoCorrector.Correction correction = typoCorrector.correct(address);
             if (correction != null) {
-                suggestionErrors = suggestionErrors(address.localPart(), correction);
+                String suggested = address.localPart() + '@' + correction.domain(); // built once, checked, kept
+                suggestionErrors = suggestionErrors(suggested);
                 if (suggestionErrors.isEmpty()) {
-                    suggestion = suggestion(address.localPart(), correction);
+                    suggestion = new Suggestion(suggested, correction.confidence());
                     findings = Findings.append(findings, typoFinding(correction, suggestion));
                 }
             }
@@ -214,36 +215,38 @@ public final class CustomerEmailValidator implements AutoCloseable {
         String domain = value.substring(at + 1);
         TypoCorrector.Correction correction = Normalizer.isAscii(domain)
                 ? typoCorrector.correct(domain, domain) : null;
-        if (correction == null || !suggestionErrors(value.substring(0, at), correction).isEmpty()) {
+        if (correction == null) {
             return rejected;
         }
-        Suggestion suggestion = suggestion(value.substring(0, at), correction);
+        String suggested = value.substring(0, at + 1) + correction.domain(); // built once, checked, kept
+        if (!suggestionErrors(suggested).isEmpty()) {
+            return rejected;
+        }
+        Suggestion suggestion = new Suggestion(suggested, correction.confidence());
         List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
         return result(input, Optional.empty(), findings, suggestion);
     }
 
-    /** @return the suggestion, only if the suggested address passes the strict parser itself */
     /**
      * A suggestion must be VALID on its own: it has to parse and pass every policy rule.
      *
+     * @param suggested the suggested address, local part @ corrected domain
      * @return the errors the suggested address would get (a syntax error, or policy ERROR findings); empty if none
      */
-    private List<Finding> suggestionErrors(String localPart, TypoCorrector.Correction correction) {
-        ParseResult parsed = parser.parse(localPart + '@' + correction.domain());
+    private List<Finding> suggestionErrors(String suggested) {
+        ParseResult parsed = parser.parse(suggested);
         if (parsed instanceof ParseResult.Rejected rejected) {
             return List.of(rejected.reason());
         }
-        List<Finding> errors = new ArrayList<>(1);
-        for (Finding f : policy.apply((ParsedAddress) parsed, List.of())) {
+        List<Finding> found = policy.apply((ParsedAddress) parsed, List.of());
+        List<Finding> errors = List.of(); // usually none: no list is built then
+        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per suggestion
+            Finding f = found.get(i);
             if (f.severity() == Severity.ERROR) {
-                errors.add(f);
+                errors = Findings.append(errors, f);
             }
         }
         return errors;
-    }
-
-    private static Suggestion suggestion(String localPart, TypoCorrector.Correction correction) {
-        return new Suggestion(localPart + '@' + correction.domain(), correction.confidence());
     }
 
     private static boolean contains(List<Finding> findings, FindingCode code) {
