@@ -80,6 +80,16 @@ final class KeyboardDistance {
      * @return {@link #distance} when that is at most {@code limit}; otherwise some value above {@code limit}
      */
     static double distanceWithin(String typed, String known, double limit) {
+        return distanceWithin(typed, known, limit, null);
+    }
+
+    /**
+     * {@link #distanceWithin(String, String, double)} with a work table from the caller, so that one search of
+     * many short distances allocates one table rather than one per distance (a third of a short one's cost).
+     *
+     * @param table at least {@code 4 * (known.length() + 1)} long, or else (or {@code null}) one is allocated
+     */
+    static double distanceWithin(String typed, String known, double limit, double[] table) {
         int n = typed.length();
         int m = known.length();
         // Each extra or missing character costs at least half an edit.
@@ -90,7 +100,7 @@ final class KeyboardDistance {
         int w = m + 1;
         // Rows i - 2, i - 1 and i of the (n + 1) x (m + 1) table (rotated: the transposition looks two rows back),
         // then the cost of each known character missing, which does not depend on the row.
-        double[] t = new double[4 * w];
+        double[] t = table != null && table.length >= 4 * w ? table : new double[4 * w];
         int missing = 3 * w;
         for (int j = 1; j <= m; j++) {
             t[missing + j] = deleteCost(known, j - 1);
@@ -98,6 +108,7 @@ final class KeyboardDistance {
         int twoBack = 0;
         int previous = w;
         int current = 2 * w;
+        t[previous] = 0.0; // every other cell read below is written first, so a reused table needs no clearing
         for (int j = 1; j <= m; j++) { // row 0
             t[previous + j] = t[previous + j - 1] + t[missing + j];
         }

@@ -210,6 +210,7 @@ final class TypoCorrector {
         // The name is domain[0, nameEnd), the suffix domain[start, end); they are looked up in place, and made
         // strings only once a known name is close (for an unknown domain, usually never).
         String suffix = null;
+        double[] table = null; // the edit distances' work table, shared by this search (see tableSize)
         boolean legitimate = suffixes.legitimate(domain, start, domain.length());
 
         // 1. Exact name, wrong suffix.
@@ -218,7 +219,8 @@ final class TypoCorrector {
             KnownDomains.Entry e = sameName.get(i);
             if (!legitimate || e.brand()) {
                 suffix = suffix == null ? domain.substring(start) : suffix;
-                double cost = suffixCost(suffix, legitimate, e);
+                table = table == null ? new double[tableSize(nameEnd)] : table;
+                double cost = suffixCost(suffix, legitimate, e, table);
                 if (cost <= MAX_SUFFIX_COST) {
                     candidates = Candidates.add(candidates, e, cost);
                 }
@@ -242,7 +244,8 @@ final class TypoCorrector {
             }
             String near = candidate.name();
             // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
-            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7));
+            table = table == null ? new double[tableSize(nameEnd)] : table;
+            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7), table);
             if (nameCost > maxNameCost(7)) {
                 continue; // suffix costs are never negative: no domain of this name can be taken
             }
@@ -254,7 +257,7 @@ final class TypoCorrector {
                     continue; // the first branch below needs nameCost <= max, and the second is for the others
                 }
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
-                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e) : Double.MAX_VALUE;
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
                 if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
                         && total <= max + NAME_AND_SUFFIX_SLACK) {
@@ -267,8 +270,16 @@ final class TypoCorrector {
         return candidates;
     }
 
+    /**
+     * @return a work table for the edit distances toward the names near one of {@code nameLength} characters (at
+     * most two longer) and toward suffixes; a longer target gets its own table
+     */
+    private static int tableSize(int nameLength) {
+        return 4 * (Math.max(nameLength + 2, 12) + 1);
+    }
+
     /** Cost of having typed {@code typed} for the suffix of {@code e}. */
-    private double suffixCost(String typed, boolean typedLegitimate, KnownDomains.Entry e) {
+    private double suffixCost(String typed, boolean typedLegitimate, KnownDomains.Entry e, double[] table) {
         String target = e.suffix();
         if (typed.equals(target)) {
             return 0.0;
@@ -288,7 +299,7 @@ final class TypoCorrector {
         } else {
             // Callers compare the cost with MAX_SUFFIX_COST, or with maxNameCost(7) once a name cost is added:
             // above the larger of the two its exact value makes no difference.
-            cost = KeyboardDistance.distanceWithin(typed, target, Math.max(MAX_SUFFIX_COST, maxNameCost(7)));
+            cost = KeyboardDistance.distanceWithin(typed, target, Math.max(MAX_SUFFIX_COST, maxNameCost(7)), table);
         }
         // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
         // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.
