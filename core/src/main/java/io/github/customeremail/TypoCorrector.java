@@ -1,6 +1,5 @@
 package io.github.customeremail;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -345,11 +344,15 @@ final class TypoCorrector {
         return s.charAt(0) != '.' && s.charAt(s.length() - 1) != '.';
     }
 
-    /** The candidates for one domain: the cheapest cost per known domain, and the competitors. */
+    /**
+     * The candidates for one domain: the cheapest cost per known domain, and the competitors. Primitive arrays
+     * rather than lists of boxed costs and flags: no Double or Boolean per candidate.
+     */
     private static final class Candidates {
-        private final List<KnownDomains.Entry> entries = new ArrayList<>(4);
-        private final List<Double> costs = new ArrayList<>(4);
-        private final List<Boolean> eligible = new ArrayList<>(4);
+        private KnownDomains.Entry[] entries = new KnownDomains.Entry[4];
+        private double[] costs = new double[4];
+        private boolean[] eligible = new boolean[4];
+        private int size;
 
         /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a candidate that can win */
         static Candidates add(Candidates candidates, KnownDomains.Entry e, double cost) {
@@ -368,21 +371,26 @@ final class TypoCorrector {
         private void put(KnownDomains.Entry e, double cost, boolean canWin) {
             int i = indexOf(e);
             if (i < 0) {
-                entries.add(e);
-                costs.add(cost);
-                eligible.add(canWin);
-            } else {
-                if (cost < costs.get(i)) {
-                    costs.set(i, cost);
+                if (size == entries.length) {
+                    entries = java.util.Arrays.copyOf(entries, 2 * size);
+                    costs = java.util.Arrays.copyOf(costs, 2 * size);
+                    eligible = java.util.Arrays.copyOf(eligible, 2 * size);
                 }
-                eligible.set(i, eligible.get(i) || canWin);
+                entries[size] = e;
+                costs[size] = cost;
+                eligible[size++] = canWin;
+            } else {
+                if (cost < costs[i]) {
+                    costs[i] = cost;
+                }
+                eligible[i] = eligible[i] || canWin;
             }
         }
 
         /** Like {@code entries.indexOf(e)}: there is one Entry per domain in a dictionary, so identity is equality. */
         private int indexOf(KnownDomains.Entry e) {
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.get(i) == e) {
+            for (int i = 0; i < size; i++) {
+                if (entries[i] == e) {
                     return i;
                 }
             }
@@ -391,20 +399,21 @@ final class TypoCorrector {
 
         Correction decide() {
             int best = -1;
-            for (int i = 0; i < entries.size(); i++) {
-                if (best < 0 || costs.get(i) < costs.get(best)
-                        || (costs.get(i).equals(costs.get(best)) && entries.get(i).weight() > entries.get(best).weight())) {
+            for (int i = 0; i < size; i++) {
+                // Double.compare: the same equality as the boxed Double.equals this replaced
+                if (best < 0 || costs[i] < costs[best]
+                        || (Double.compare(costs[i], costs[best]) == 0 && entries[i].weight() > entries[best].weight())) {
                     best = i;
                 }
             }
-            if (best < 0 || !eligible.get(best)) {
+            if (best < 0 || !eligible[best]) {
                 return null;
             }
-            double cost = costs.get(best);
-            KnownDomains.Entry winner = entries.get(best);
-            for (int i = 0; i < entries.size(); i++) {
-                if (i != best && costs.get(i) - cost < MARGIN
-                        && winner.weight() < DOMINANCE * entries.get(i).weight()) {
+            double cost = costs[best];
+            KnownDomains.Entry winner = entries[best];
+            for (int i = 0; i < size; i++) {
+                if (i != best && costs[i] - cost < MARGIN
+                        && winner.weight() < DOMINANCE * entries[i].weight()) {
                     return null; // a tie: two known domains are about equally likely
                 }
             }
