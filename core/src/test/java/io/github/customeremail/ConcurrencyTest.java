@@ -3,6 +3,7 @@ package io.github.customeremail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.github.customeremail.testing.Weighted;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,7 +59,7 @@ class ConcurrencyTest {
         corpus = new String[CORPUS_SIZE];
         kinds = new Kind[CORPUS_SIZE];
         for (int i = 0; i < CORPUS_SIZE; i++) {
-            Kind kind = Kind.values()[pick(random, 25, 20, 20, 15, 20)];
+            Kind kind = Kind.values()[Weighted.pick(random, 25, 20, 20, 15, 20)];
             kinds[i] = kind;
             corpus[i] = generate(kind, random);
         }
@@ -231,21 +232,6 @@ class ConcurrencyTest {
     private static final String[] DISPOSABLE = {"mailinator.com", "guerrillamail.com", "10minutemail.com",
         "yopmail.com", "tempmail.com"};
     private static final String[] ROLES = {"info", "ventas", "facturacion", "contacto", "noreply", "admin"};
-
-    static int pick(Random r, int... weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int x = r.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        throw new AssertionError();
-    }
 
     static <T> T any(Random r, T[] values) {
         return values[r.nextInt(values.length)];

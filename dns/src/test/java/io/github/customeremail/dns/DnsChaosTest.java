@@ -9,6 +9,7 @@ import io.github.customeremail.FindingCode;
 import io.github.customeremail.Verdict;
 import io.github.customeremail.dns.testing.LoopbackDnsServer;
 import io.github.customeremail.dns.testing.LoopbackDnsServer.Fault;
+import io.github.customeremail.testing.Weighted;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -98,7 +99,7 @@ class DnsChaosTest {
             }
             for (int i = 0; i < DOMAINS; i++) {
                 String d = domain(i);
-                truth[i] = Truth.values()[pick(random, 35, 15, 10, 10, 10, 10, 10)];
+                truth[i] = Truth.values()[Weighted.pick(random, 35, 15, 10, 10, 10, 10, 10)];
                 switch (truth[i]) {
                     case MX_SHARED_HOST -> dns.mx(d, 10, "mx" + random.nextInt(SHARED_HOSTS) + ".mailhost.example.net");
                     case MX_OWN_HOST -> dns.mx(d, 10, "mail." + d).a("mail." + d, PUBLIC_IP);
@@ -276,20 +277,5 @@ class DnsChaosTest {
             }
         }
         return n;
-    }
-
-    static int pick(Random r, int... weights) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int x = r.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        throw new AssertionError();
     }
 }
