@@ -189,7 +189,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         // there is no good suggestion, and the reason is worth showing.
         for (int i = 0; i < suggestionErrors.size(); i++) { // indexed: no iterator per check
             Finding error = suggestionErrors.get(i);
-            if (!contains(findings, error.code())) {
+            if (Findings.first(findings, error.code()) == null) {
                 findings = Findings.append(findings, error);
             }
         }
@@ -247,16 +247,6 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
         return errors;
-    }
-
-    private static boolean contains(List<Finding> findings, FindingCode code) {
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            if (f.code().equals(code)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Finding typoFinding(TypoCorrector.Correction correction, Suggestion suggestion) {

@@ -39,12 +39,7 @@ public record EmailCheck(String input, Optional<String> normalized, Verdict verd
      * @return {@code true} if a finding with this code was reported
      */
     public boolean has(FindingCode code) {
-        for (Finding f : findings) {
-            if (f.code().equals(code)) {
-                return true;
-            }
-        }
-        return false;
+        return Findings.first(findings, code) != null;
     }
 
     /**
@@ -52,12 +47,7 @@ public record EmailCheck(String input, Optional<String> normalized, Verdict verd
      * @return the first finding with this code
      */
     public Optional<Finding> finding(FindingCode code) {
-        for (Finding f : findings) {
-            if (f.code().equals(code)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(Findings.first(findings, code));
     }
 
     /**

@@ -24,4 +24,15 @@ final class Findings {
         all[n] = finding;
         return List.of(all);
     }
+
+    /** @return the first finding with this code, or {@code null} */
+    static Finding first(List<Finding> findings, FindingCode code) {
+        for (int i = 0; i < findings.size(); i++) { // indexed: no iterator on the hot path
+            Finding f = findings.get(i);
+            if (f.code().equals(code)) {
+                return f;
+            }
+        }
+        return null;
+    }
 }
