@@ -156,6 +156,20 @@ public record FindingCode(String id) {
         return new FindingCode(id);
     }
 
+    /**
+     * Two codes are equal when their ids are equal (a record's equality, written out: codes are compared on every
+     * check, and the generated method is a slower indirect call).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof FindingCode code && id.equals(code.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public String toString() {
         return id;
