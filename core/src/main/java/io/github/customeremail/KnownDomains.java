@@ -36,6 +36,11 @@ final class KnownDomains {
     /** Weight of a domain added by the application: a middle value, as common as a national provider. */
     static final int USER_WEIGHT = 10;
     private static final int MAX_DELETES = 2;
+    /**
+     * Symbols of {@link #letters} and {@link #near}: {@code a-z}, {@code 0-9}, and one for anything else, which in
+     * an LDH name can only be {@code -} (the corrector looks only at LDH domains).
+     */
+    private static final int SYMBOLS = 37;
 
     /**
      * One known domain.
@@ -67,20 +72,6 @@ final class KnownDomains {
      */
     record Name(String name, long letters, List<Entry> domains) {
 
-        /**
-         * Whether this name and {@code s[from, to)} become equal after deleting at most {@link #MAX_DELETES}
-         * characters from each: the names a SymSpell index of deletions would find.
-         *
-         * @param letters {@link KnownDomains#letters} of the region
-         */
-        boolean near(String s, int from, int to, long letters) {
-            // A character of one that the other lacks must be deleted: more than MAX_DELETES such characters
-            // rule the pair out at once, which is the case for nearly every name.
-            return Long.bitCount(letters & ~this.letters) <= MAX_DELETES
-                    && Long.bitCount(this.letters & ~letters) <= MAX_DELETES
-                    && withinDeletions(s, from, to, name, 0, name.length(), MAX_DELETES, MAX_DELETES);
-        }
-
         /** @return whether this name is exactly {@code s[from, to)} */
         boolean is(String s, int from, int to) {
             return name.length() == to - from && name.regionMatches(0, s, from, to - from);
@@ -92,9 +83,19 @@ final class KnownDomains {
     private final Map<String, List<Entry>> byName;
     private final StringTable<List<Entry>> nameTable;
     private final Map<String, Entry> primaryByName;
-    private final Map<String, Entry> byDotless;
+    private final StringTable<Entry> byDotless;
     /** Every name, sorted by length, then alphabetically. */
     private final Name[] names;
+    /**
+     * {@code nameLetters[i]} is {@link Name#letters} of {@code names[i]}: the first filter of the near-name search
+     * reads this flat array rather than every candidate Name object.
+     */
+    private final long[] nameLetters;
+    /**
+     * {@code namePositions[i][symbol(c)]}: a bit per position of {@code c} in {@code names[i]}, for the
+     * bit-parallel common subsequence of {@link #near}.
+     */
+    private final long[][] namePositions;
     /** {@code namesByLength[n]}: index in {@link #names} of the first name of length {@code n} or more. */
     private final int[] namesByLength;
 
@@ -128,8 +129,14 @@ final class KnownDomains {
         this.byName = names;
         this.nameTable = new StringTable<>(names);
         this.primaryByName = primary;
-        this.byDotless = dotless;
+        this.byDotless = new StringTable<>(dotless);
         this.names = nameList.toArray(new Name[0]);
+        this.nameLetters = new long[this.names.length];
+        this.namePositions = new long[this.names.length][];
+        for (int i = 0; i < this.names.length; i++) {
+            nameLetters[i] = this.names[i].letters();
+            namePositions[i] = positions(this.names[i].name());
+        }
         int longest = this.names.length == 0 ? 0 : this.names[this.names.length - 1].name().length();
         this.namesByLength = new int[longest + 2];
         for (int length = 0, i = 0; length < namesByLength.length; length++) {
@@ -212,8 +219,16 @@ final class KnownDomains {
     }
 
     /**
+     * @return whether a known domain reads like {@code domain} once the dots of both are left out: a domain with a
+     *         dot moved ({@code gmailc.om}) can only be one of those, so most domains need no closer look
+     */
+    boolean hasDotless(String domain) {
+        return byDotless.getSkipping(domain, '.') != null;
+    }
+
+    /**
      * The names that may be within two deletions of a typed name of length {@code length} are {@code name(i)} for
-     * {@code namesFrom(length - 2) <= i < namesFrom(length + 3)}: check each with {@link Name#near}.
+     * {@code namesFrom(length - 2) <= i < namesFrom(length + 3)}: check each with {@link #near}.
      *
      * @return the index of the first name of at least this length
      */
@@ -225,33 +240,56 @@ final class KnownDomains {
         return names[index];
     }
 
+    /**
+     * Whether {@code name(index)} and {@code s[from, to)} become equal after deleting at most {@link #MAX_DELETES}
+     * characters from each, i.e. have a common subsequence that long: the names a SymSpell index of deletions would
+     * find. A character of one that the other lacks must be deleted, so more than {@link #MAX_DELETES} such
+     * characters rule the pair out at once, which is the case for nearly every name; the others get the length of
+     * their longest common subsequence, bit-parallel (Hyyrö's algorithm: one step per typed character).
+     *
+     * @param letters {@link #letters} of the region
+     */
+    boolean near(int index, String s, int from, int to, long letters) {
+        long other = nameLetters[index];
+        if (Long.bitCount(letters & ~other) > MAX_DELETES || Long.bitCount(other & ~letters) > MAX_DELETES) {
+            return false;
+        }
+        int m = names[index].name().length();
+        int n = to - from;
+        if (Math.abs(n - m) > MAX_DELETES) {
+            return false;
+        }
+        long[] positions = namePositions[index];
+        long v = -1L; // a zero bit per position of the name in the common subsequence so far
+        for (int i = from; i < to; i++) {
+            long u = v & positions[symbol(s.charAt(i))];
+            v = (v + u) | (v - u);
+        }
+        long used = m == 64 ? ~v : ~v & ((1L << m) - 1);
+        int common = Long.bitCount(used);
+        return n - common <= MAX_DELETES && m - common <= MAX_DELETES;
+    }
+
+    /** @return the bit masks of {@link #namePositions} for one name (at most 63 characters, a DNS label) */
+    private static long[] positions(String name) {
+        long[] positions = new long[SYMBOLS];
+        for (int j = 0; j < name.length(); j++) {
+            positions[symbol(name.charAt(j))] |= 1L << j;
+        }
+        return positions;
+    }
+
+    private static int symbol(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
+    }
+
     /** A bit per character ({@code a-z}, {@code 0-9}; anything else shares one bit) of {@code s[from, to)}. */
     static long letters(String s, int from, int to) {
         long bits = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            int bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
-            bits |= 1L << bit;
+            bits |= 1L << symbol(s.charAt(i));
         }
         return bits;
-    }
-
-    /**
-     * Whether {@code a[ai, aEnd)} and {@code b[bi, bEnd)} become equal after deleting at most {@code da} characters
-     * of the first and {@code db} of the second, i.e. whether they have a common subsequence that long. Equal
-     * leading characters can always be kept (a standard property of common subsequences); otherwise one of the two
-     * is deleted, so the recursion follows at most a few dozen paths.
-     */
-    static boolean withinDeletions(String a, int ai, int aEnd, String b, int bi, int bEnd, int da, int db) {
-        while (ai < aEnd && bi < bEnd && a.charAt(ai) == b.charAt(bi)) {
-            ai++;
-            bi++;
-        }
-        if (ai == aEnd || bi == bEnd) {
-            return aEnd - ai <= da && bEnd - bi <= db;
-        }
-        return (da > 0 && withinDeletions(a, ai + 1, aEnd, b, bi, bEnd, da - 1, db))
-                || (db > 0 && withinDeletions(a, ai, aEnd, b, bi + 1, bEnd, da, db - 1));
     }
 
     /** @return every known domain, sorted */

@@ -93,6 +93,40 @@ final class StringTable<V> {
         return null;
     }
 
+    /**
+     * @return the value of the key that equals {@code s} with every {@code skip} character left out, or null
+     *         (e.g. the dotless form {@code gmailcom} of {@code gmailc.om})
+     */
+    V getSkipping(String s, char skip) {
+        int length = 0;
+        int h = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c != skip) {
+                h = 31 * h + c;
+                length++;
+            }
+        }
+        for (int slot = spread(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            String k = keys[slot];
+            if (k.length() == length && equalsSkipping(k, s, skip)) {
+                return value(slot);
+            }
+        }
+        return null;
+    }
+
+    private static boolean equalsSkipping(String key, String s, char skip) {
+        int k = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c != skip && key.charAt(k++) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean equalsSwapped(String key, String s, int i, int j) {
         for (int k = 0; k < key.length(); k++) {
             if (key.charAt(k) != s.charAt(k == i ? j : k == j ? i : k)) {

@@ -29,9 +29,9 @@ import java.util.List;
  * {@code .pe}) are never rewritten into others.
  *
  * <p>The common path — a known domain — is one hash lookup and allocates nothing. Other domains are looked up
- * through the dictionary's indexes (names near a typed one: among those of about the same length, by character sets),
- * with regions of the typed domain rather than substrings: a domain close to nothing (a company's own, the other
- * common case) allocates nothing either. Immutable and thread-safe.
+ * through the dictionary's indexes (names near a typed one: among those of about the same length, by character sets
+ * and then common subsequence), with regions of the typed domain rather than substrings, and suffix distances come
+ * from a table ({@link SuffixDistances}). Immutable and thread-safe.
  */
 final class TypoCorrector {
 
@@ -66,12 +66,21 @@ final class TypoCorrector {
     record Correction(String domain, double confidence, boolean lookalike) {
     }
 
+    /**
+     * The {@code limit} of suffix edit distances: callers compare a suffix cost with {@link #MAX_SUFFIX_COST}, or
+     * with {@code maxNameCost(7)} once a name cost is added; above the larger of the two its exact value makes no
+     * difference.
+     */
+    static final double SUFFIX_DISTANCE_LIMIT = Math.max(MAX_SUFFIX_COST, maxNameCost(7));
+
     private final KnownDomains known;
     private final PublicSuffixes suffixes;
+    private final SuffixDistances suffixDistances;
 
     TypoCorrector(KnownDomains known, PublicSuffixes suffixes) {
         this.known = known;
         this.suffixes = suffixes;
+        this.suffixDistances = new SuffixDistances(known, SUFFIX_DISTANCE_LIMIT);
     }
 
     /** @return a corrector over the bundled dictionary */
@@ -160,6 +169,9 @@ final class TypoCorrector {
 
     /** A dot typed one place early or late: {@code gmailc.om}, {@code comcastn.et}. */
     private Candidates movedDot(String domain, Candidates candidates) {
+        if (!known.hasDotless(domain)) {
+            return candidates; // moving a dot keeps the letters: no known domain has these, so none is one move away
+        }
         int length = domain.length();
         for (int i = 0; i < length; i++) {
             if (domain.charAt(i) != '.') {
@@ -211,6 +223,7 @@ final class TypoCorrector {
         String suffix = null;
         double[] table = null; // the edit distances' work table, shared by this search (see tableSize)
         boolean legitimate = suffixes.legitimate(domain, start, domain.length());
+        int typedSuffix = suffixDistances.indexOf(domain, start, domain.length());
 
         // 1. Exact name, wrong suffix.
         List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
@@ -219,7 +232,7 @@ final class TypoCorrector {
             if (!legitimate || e.brand()) {
                 suffix = suffix == null ? domain.substring(start) : suffix;
                 table = table == null ? new double[tableSize(nameEnd)] : table;
-                double cost = suffixCost(suffix, legitimate, e, table);
+                double cost = suffixCost(suffix, typedSuffix, legitimate, e, table);
                 if (cost <= MAX_SUFFIX_COST) {
                     candidates = Candidates.add(candidates, e, cost);
                 }
@@ -233,8 +246,11 @@ final class TypoCorrector {
         String name = null;
         long letters = KnownDomains.letters(domain, 0, nameEnd);
         for (int i = known.namesFrom(nameEnd - 2), last = known.namesFrom(nameEnd + 3); i < last; i++) {
+            if (!known.near(i, domain, 0, nameEnd, letters)) {
+                continue;
+            }
             KnownDomains.Name candidate = known.name(i);
-            if (!candidate.near(domain, 0, nameEnd, letters) || candidate.is(domain, 0, nameEnd)) {
+            if (candidate.is(domain, 0, nameEnd)) {
                 continue;
             }
             if (name == null) {
@@ -256,7 +272,7 @@ final class TypoCorrector {
                     continue; // the first branch below needs nameCost <= max, and the second is for the others
                 }
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
-                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, typedSuffix, legitimate, e, table) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
                 if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
                         && total <= max + NAME_AND_SUFFIX_SLACK) {
@@ -277,8 +293,13 @@ final class TypoCorrector {
         return 4 * (Math.max(nameLength + 2, 12) + 1);
     }
 
-    /** Cost of having typed {@code typed} for the suffix of {@code e}. */
-    private double suffixCost(String typed, boolean typedLegitimate, KnownDomains.Entry e, double[] table) {
+    /**
+     * Cost of having typed {@code typed} for the suffix of {@code e}.
+     *
+     * @param typedIndex the position of {@code typed} in {@link #suffixDistances}, or -1
+     */
+    private double suffixCost(String typed, int typedIndex, boolean typedLegitimate, KnownDomains.Entry e,
+                              double[] table) {
         String target = e.suffix();
         if (typed.equals(target)) {
             return 0.0;
@@ -296,9 +317,9 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         } else {
-            // Callers compare the cost with MAX_SUFFIX_COST, or with maxNameCost(7) once a name cost is added:
-            // above the larger of the two its exact value makes no difference.
-            cost = KeyboardDistance.distanceWithin(typed, target, Math.max(MAX_SUFFIX_COST, maxNameCost(7)), table);
+            int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
+            cost = targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
+                    : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
         }
         // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
         // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.

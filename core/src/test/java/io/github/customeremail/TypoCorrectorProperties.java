@@ -70,4 +70,33 @@ class TypoCorrectorProperties {
         VALIDATOR.check("juan@" + domain).suggestion().ifPresent(s ->
                 assertThat(VALIDATOR.check(s.address()).suggestion()).as(s.address()).isEmpty());
     }
+
+    /**
+     * The bit-parallel near-name test agrees with its definition: a common subsequence leaving at most two
+     * characters of each side, computed here with the textbook quadratic table.
+     */
+    @Property(tries = 3_000)
+    void nearNamesAreThoseWithinTwoDeletionsEachWay(@ForAll("mistyped") String domain) {
+        KnownDomains known = KnownDomains.bundled();
+        int dot = domain.indexOf('.');
+        String name = dot < 0 ? domain : domain.substring(0, dot);
+        long letters = KnownDomains.letters(name, 0, name.length());
+        for (int i = known.namesFrom(0); i < known.namesFrom(Integer.MAX_VALUE); i++) {
+            String candidate = known.name(i).name();
+            int common = longestCommonSubsequence(name, candidate);
+            boolean expected = name.length() - common <= 2 && candidate.length() - common <= 2;
+            assertThat(known.near(i, "<" + name + ">", 1, name.length() + 1, letters))
+                    .as("%s ~ %s", name, candidate).isEqualTo(expected);
+        }
+    }
+
+    private static int longestCommonSubsequence(String a, String b) {
+        int[][] t = new int[a.length() + 1][b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                t[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+            }
+        }
+        return t[a.length()][b.length()];
+    }
 }
