@@ -31,7 +31,9 @@ import java.util.List;
  * <p>The common path — a known domain — is one hash lookup and allocates nothing. Other domains are looked up
  * through the dictionary's indexes (names near a typed one: among those of about the same length, by character sets
  * and then common subsequence), with regions of the typed domain rather than substrings, and suffix distances come
- * from a table ({@link SuffixDistances}). Immutable and thread-safe.
+ * from a table ({@link SuffixDistances}). Each answer is remembered in a small bounded memo ({@link CorrectionMemo}):
+ * customer lists repeat their unknown domains, a company's own and the common slips alike. Immutable in what it
+ * answers and thread-safe.
  */
 final class TypoCorrector {
 
@@ -76,6 +78,7 @@ final class TypoCorrector {
     private final KnownDomains known;
     private final PublicSuffixes suffixes;
     private final SuffixDistances suffixDistances;
+    private final CorrectionMemo memo = new CorrectionMemo();
 
     TypoCorrector(KnownDomains known, PublicSuffixes suffixes) {
         this.known = known;
@@ -141,6 +144,17 @@ final class TypoCorrector {
         if (domain.isEmpty() || domain.length() > MAX_TYPED_LENGTH || !ldh(domain)) {
             return null;
         }
+        Correction remembered = memo.get(domain);
+        if (remembered != CorrectionMemo.MISSING) {
+            return remembered;
+        }
+        Correction correction = search(domain);
+        memo.put(domain, correction);
+        return correction;
+    }
+
+    /** The search behind {@link #typo}, for an LDH domain of at most {@link #MAX_TYPED_LENGTH} characters. */
+    private Correction search(String domain) {
         // Each step gets the candidates so far and returns them; they are created with the first one (most
         // unknown domains have none, and then nothing is allocated).
         Candidates candidates = null;

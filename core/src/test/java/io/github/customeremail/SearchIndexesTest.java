@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The typo corrector's precomputed indexes: each must answer exactly what it replaces. */
+/** The typo corrector's precomputed indexes and memo: each must answer exactly what it replaces. */
 class SearchIndexesTest {
 
     @Test
@@ -82,5 +82,40 @@ class SearchIndexesTest {
         assertThat(table.getSkipping("gm.ailcom.", '.')).isEqualTo("gmail.com");
         assertThat(KnownDomains.bundled().hasDotless("gmailc.om")).isTrue();
         assertThat(KnownDomains.bundled().hasDotless("empresa.com.co")).isFalse();
+    }
+
+    @Test
+    void memoRemembersAnswersAndNoAnswer() {
+        CorrectionMemo memo = new CorrectionMemo();
+        TypoCorrector.Correction gmail = new TypoCorrector.Correction("gmail.com", 0.5, false);
+        assertThat(memo.get("gmial.com")).isSameAs(CorrectionMemo.MISSING);
+        memo.put("gmial.com", gmail);
+        memo.put("empresa.com.co", null);
+        assertThat(memo.get("gmial.com")).isSameAs(gmail);
+        assertThat(memo.get("empresa.com.co")).isNull();
+        assertThat(memo.get(new String("gmial.com"))).isSameAs(gmail);
+        assertThat(memo.get("gmial.co")).isSameAs(CorrectionMemo.MISSING);
+    }
+
+    @Test
+    void memoIsBoundedAndForgetsADomainWhoseSlotIsTaken() {
+        CorrectionMemo memo = new CorrectionMemo();
+        TypoCorrector.Correction first = new TypoCorrector.Correction("gmail.com", 0.5, false);
+        memo.put("d0.com", first);
+        int slots = 0;
+        String rival = null;
+        for (int i = 1; rival == null; i++) { // another domain of the same slot, found by trying
+            String candidate = "d" + i + ".com";
+            memo.put(candidate, null);
+            if (memo.get("d0.com") == CorrectionMemo.MISSING) {
+                rival = candidate;
+            }
+            slots = i;
+        }
+        assertThat(memo.get(rival)).isNull();
+        assertThat(slots).isLessThan(1_000_000);
+        memo.put("d0.com", first);
+        assertThat(memo.get("d0.com")).isSameAs(first);
+        assertThat(memo.get(rival)).isSameAs(CorrectionMemo.MISSING);
     }
 }

@@ -99,4 +99,13 @@ class TypoCorrectorProperties {
         }
         return t[a.length()][b.length()];
     }
+
+    /** A corrector answers the same from its memo as from a search, and after its slots have been overwritten. */
+    @Property(tries = 2_000)
+    void rememberedAnswersAreSearchedAnswers(@ForAll("mistyped") String domain) {
+        TypoCorrector fresh = new TypoCorrector(KnownDomains.bundled(), PublicSuffixes.bundled());
+        TypoCorrector.Correction searched = fresh.correct(domain, null);
+        assertThat(fresh.correct(domain, null)).isEqualTo(searched);
+        assertThat(TypoCorrector.bundled().correct(domain, null)).isEqualTo(searched);
+    }
 }
