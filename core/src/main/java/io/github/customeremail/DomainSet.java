@@ -31,10 +31,14 @@ final class DomainSet {
     /**
      * @param canonicalDomains domains already in {@linkplain #canonical(String) canonical form}
      * @return the set
+     * @throws IllegalArgumentException if one has a single label ({@link #match} never looks a TLD up alone)
      */
     static DomainSet of(Collection<String> canonicalDomains) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String d : canonicalDomains) {
+            if (d.indexOf('.') < 0) {
+                throw new IllegalArgumentException("not a canonical domain of two labels or more: " + d);
+            }
             map.put(d, d.contains("xn--") ? IDN.toUnicode(d) : d);
         }
         return map.isEmpty() ? EMPTY : new DomainSet(map);
@@ -63,7 +67,11 @@ final class DomainSet {
         if (hit != null) {
             return hit;
         }
-        for (int dot = s.indexOf('.', from); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+        for (int dot = s.indexOf('.', from), next; dot >= 0; dot = next) {
+            next = s.indexOf('.', dot + 1);
+            if (next < 0) {
+                break; // entries have two labels or more (see canonical): a TLD alone is never one
+            }
             hit = entries.get(s, dot + 1, end);
             if (hit != null) {
                 return hit;
