@@ -9,7 +9,10 @@ package io.github.customeremail;
  * <p>Bounded and lossy: a fixed array of {@value #SLOTS} slots indexed by the domain's hash, where a newer domain
  * replaces an older one of the same slot, so memory stays below {@value #SLOTS} short domains whatever the input.
  * No locks: a slot holds an immutable {@link Slot} (final fields: safely shared between threads without
- * synchronization); a write lost to a race only costs a search later.
+ * synchronization); a write lost to a race only costs a search later. Each slot's domain hash is also kept in a
+ * flat array and compared first: most lookups of a new domain end there, without reading the remembered domain
+ * (an object elsewhere in the heap, often out of cache); a hash that matches by chance or by race is settled by
+ * comparing the domains.
  */
 final class CorrectionMemo {
 
@@ -26,13 +29,19 @@ final class CorrectionMemo {
     }
 
     private final Slot[] slots = new Slot[SLOTS];
+    private final int[] hashes = new int[SLOTS];
 
     /**
      * @param domain a typed domain
      * @return the remembered answer: a correction, {@code null} for none, or {@link #MISSING} when not remembered
      */
     TypoCorrector.Correction get(String domain) {
-        Slot slot = slots[index(domain)];
+        int h = domain.hashCode();
+        int i = index(h);
+        if (hashes[i] != h) {
+            return MISSING;
+        }
+        Slot slot = slots[i];
         if (slot == null || !slot.domain().equals(domain)) {
             return MISSING;
         }
@@ -41,11 +50,13 @@ final class CorrectionMemo {
 
     /** Remembers the answer for {@code domain} ({@code null}: no correction), replacing that slot's. */
     void put(String domain, TypoCorrector.Correction correction) {
-        slots[index(domain)] = new Slot(domain, correction == null ? NONE : correction);
+        int h = domain.hashCode();
+        int i = index(h);
+        slots[i] = new Slot(domain, correction == null ? NONE : correction);
+        hashes[i] = h;
     }
 
-    private static int index(String domain) {
-        int h = domain.hashCode();
-        return (h ^ (h >>> 16)) & (SLOTS - 1);
+    private static int index(int hash) {
+        return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }
 }
