@@ -1,10 +1,13 @@
 package io.github.customeremail.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A deterministic corpus of customer email addresses as clerks type them, for the benchmarks and the acceptance
@@ -42,6 +45,10 @@ public final class Corpus {
     public static final int INVALID_COUNT = 800;
     /** All addresses; a compile-time constant for {@code @OperationsPerInvocation}. */
     public static final int SIZE = VALID_COUNT + TYPO_COUNT + REPAIR_COUNT + INVALID_COUNT;
+    /** Corpora of other seeds in {@link #longTailInputs()}. */
+    public static final int LONG_TAIL_COPIES = 5;
+    /** Addresses of {@link #longTailInputs()}; a compile-time constant for {@code @OperationsPerInvocation}. */
+    public static final int LONG_TAIL_SIZE = LONG_TAIL_COPIES * SIZE;
 
     /** What an address is meant to exercise. */
     public enum Category { VALID, TYPO, REPAIR, INVALID }
@@ -76,11 +83,119 @@ public final class Corpus {
         return Holder.ENTRIES.stream().filter(e -> e.category() == category).map(Entry::input).toArray(String[]::new);
     }
 
-    /** Prints the corpus as TSV (category, input with control characters escaped), for inspection. */
+    /**
+     * A corpus where no mistyped domain and no company domain repeats: {@value #LONG_TAIL_COPIES} corpora of other
+     * seeds (same categories and proportions), with each TYPO domain given more random slips and each company
+     * domain of a VALID address a number, until neither was seen before. The regular corpus repeats its 38
+     * mistyped domains, as real lists repeat their common slips; this one measures the typo corrector's search on
+     * every unknown domain, as on a list of one-off domains. Its {@value #LONG_TAIL_SIZE} addresses hold more
+     * distinct unknown domains than the corrector remembers, so that looping over them does not turn it into a
+     * lookup.
+     *
+     * @return a fresh array of the inputs, always the same
+     */
+    public static String[] longTailInputs() {
+        Random slips = new Random(SEED + LONG_TAIL_COPIES + 1);
+        Set<String> seen = new HashSet<>();
+        Set<String> providers = Set.of(PROVIDERS);
+        List<String> out = new ArrayList<>(LONG_TAIL_SIZE);
+        for (int copy = 1; copy <= LONG_TAIL_COPIES; copy++) {
+            for (Entry e : generate(SEED + copy)) {
+                String input = e.input();
+                int at = input.lastIndexOf('@');
+                String domain = at < 0 ? "" : input.substring(at + 1);
+                if (e.category() == Category.TYPO) {
+                    String typed = domain;
+                    while (!seen.add(typed) || providers.contains(typed)) {
+                        typed = slip(slips, typed); // slips pile up: a domain has only so many one-slip variants
+                    }
+                    input = input.substring(0, at + 1) + typed;
+                } else if (e.category() == Category.VALID && !providers.contains(domain)
+                        && domain.chars().allMatch(c -> c < 0x80) && !seen.add(domain)) {
+                    int dot = domain.indexOf('.');
+                    String unique = domain;
+                    for (int n = 2; !seen.add(unique); n++) {
+                        unique = domain.substring(0, dot) + n + domain.substring(dot);
+                    }
+                    input = input.substring(0, at + 1) + unique;
+                }
+                out.add(input);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * @param count how many
+     * @return addresses at {@code count} distinct mistyped provider domains (one to a few random slips each, never
+     *         a provider's own domain), always the same
+     */
+    public static String[] distinctTypoAddresses(int count) {
+        Random r = new Random(SEED + 101);
+        Set<String> seen = new HashSet<>(Arrays.asList(PROVIDERS));
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            String domain = weighted(r, PROVIDERS, PROVIDER_WEIGHTS);
+            String typed = slip(r, domain);
+            while (!seen.add(typed)) {
+                typed = slip(r, typed);
+            }
+            out[i] = personalLocalPart(r) + '@' + typed;
+        }
+        return out;
+    }
+
+    /**
+     * @param count how many
+     * @return addresses at {@code count} distinct company domains, always the same
+     */
+    public static String[] distinctCompanyAddresses(int count) {
+        Random r = new Random(SEED + 102);
+        Set<String> seen = new HashSet<>();
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            String base = companyDomain(r);
+            int dot = base.indexOf('.');
+            String domain = base;
+            for (int n = 2; !seen.add(domain); n++) {
+                domain = base.substring(0, dot) + n + base.substring(dot);
+            }
+            out[i] = corporateLocalPart(r) + '@' + domain;
+        }
+        return out;
+    }
+
+    /** One random slip: a letter dropped, doubled, swapped with the next or replaced by a random one. */
+    private static String slip(Random r, String domain) {
+        StringBuilder s = new StringBuilder(domain);
+        int i = r.nextInt(s.length() - 1);
+        switch (r.nextInt(4)) {
+            case 0 -> s.deleteCharAt(i);
+            case 1 -> s.insert(i, s.charAt(i));
+            case 2 -> {
+                char c = s.charAt(i);
+                s.setCharAt(i, s.charAt(i + 1));
+                s.setCharAt(i + 1, c);
+            }
+            default -> s.setCharAt(i, (char) ('a' + r.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    /**
+     * Prints the corpus as TSV (category, input with control characters escaped), for inspection; with
+     * {@code --long-tail}, the inputs of {@link #longTailInputs()}, one per line, escaped alike.
+     */
     public static void main(String[] args) {
         StringBuilder out = new StringBuilder();
-        for (Entry e : Holder.ENTRIES) {
-            out.append(e.category()).append('\t').append(escape(e.input())).append('\n');
+        if (args.length > 0 && args[0].equals("--long-tail")) {
+            for (String input : longTailInputs()) {
+                out.append(escape(input)).append('\n');
+            }
+        } else {
+            for (Entry e : Holder.ENTRIES) {
+                out.append(e.category()).append('\t').append(escape(e.input())).append('\n');
+            }
         }
         System.out.print(out);
     }

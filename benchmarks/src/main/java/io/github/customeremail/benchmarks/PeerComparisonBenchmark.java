@@ -45,6 +45,7 @@ public class PeerComparisonBenchmark {
 
     private String[] inputs;
     private String[] validInputs;
+    private String[] longTailInputs;
     private String[] normalizedInputs;
     private EmailBean[] beans;
 
@@ -75,7 +76,9 @@ public class PeerComparisonBenchmark {
     public void setUp() {
         inputs = Corpus.inputs();
         validInputs = Corpus.inputs(Corpus.Category.VALID);
-        if (inputs.length != Corpus.SIZE || validInputs.length != Corpus.VALID_COUNT) {
+        longTailInputs = Corpus.longTailInputs();
+        if (inputs.length != Corpus.SIZE || validInputs.length != Corpus.VALID_COUNT
+                || longTailInputs.length != Corpus.LONG_TAIL_SIZE) {
             throw new IllegalStateException("corpus size changed: fix @OperationsPerInvocation");
         }
         validator = CustomerEmailValidator.builder().build();
@@ -121,6 +124,19 @@ public class PeerComparisonBenchmark {
         }
     }
 
+    /**
+     * The whole offline pipeline over {@link Corpus#longTailInputs()}, where no mistyped or company domain repeats:
+     * the typo corrector searches for nearly every unknown domain instead of remembering it. Compare with
+     * {@link #jmailIsValidLongTail}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.LONG_TAIL_SIZE)
+    public void customerEmailCheckOfflineLongTail(Blackhole bh) {
+        for (String s : longTailInputs) {
+            bh.consume(validator.checkOffline(s));
+        }
+    }
+
     /** The strict parser alone over already-normalized strings. */
     @Benchmark
     @OperationsPerInvocation(Corpus.SIZE)
@@ -146,6 +162,15 @@ public class PeerComparisonBenchmark {
     @OperationsPerInvocation(Corpus.SIZE)
     public void jmailIsValid(Blackhole bh) {
         for (String s : inputs) {
+            bh.consume(JMail.isValid(s));
+        }
+    }
+
+    /** JMail 2.x, default rules, over {@link Corpus#longTailInputs()}: the reference of the long-tail check. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.LONG_TAIL_SIZE)
+    public void jmailIsValidLongTail(Blackhole bh) {
+        for (String s : longTailInputs) {
             bh.consume(JMail.isValid(s));
         }
     }

@@ -21,6 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * common path: one hash lookup), typos of each kind, and unrelated company domains. Compare with
  * {@code typoCorrection(false)} to see what stage 3 adds.
  *
+ * <p>The corrector remembers its answers for a few thousand recent domains, so the eight typos and eight company
+ * domains repeated here measure a remembered answer; the {@code …EachNew} benchmarks go through
+ * {@value #DISTINCT} distinct domains of each kind, far more than it remembers, and measure its search.
+ *
  * <pre>java -jar benchmarks/target/benchmarks.jar TypoCorrectorBenchmark</pre>
  */
 @State(Scope.Benchmark)
@@ -44,13 +48,20 @@ public class TypoCorrectorBenchmark {
         "luis@constructora.cl", "sofia@estudio.pe", "carlos@abogados.es", "lucia@tumatera.com",
     };
 
+    /** Distinct domains of the {@code …EachNew} benchmarks (a compile-time constant for the operation count). */
+    static final int DISTINCT = 20_000;
+
     private CustomerEmailValidator withTypos;
     private CustomerEmailValidator withoutTypos;
+    private String[] distinctTypos;
+    private String[] distinctCompanies;
 
     @Setup
     public void setUp() {
         withTypos = CustomerEmailValidator.builder().build();
         withoutTypos = CustomerEmailValidator.builder().typoCorrection(false).build();
+        distinctTypos = Corpus.distinctTypoAddresses(DISTINCT);
+        distinctCompanies = Corpus.distinctCompanyAddresses(DISTINCT);
     }
 
     @Benchmark
@@ -75,6 +86,27 @@ public class TypoCorrectorBenchmark {
     @OperationsPerInvocation(8)
     public void unrelatedDomains(Blackhole bh) {
         run(withTypos, UNRELATED, bh);
+    }
+
+    /** {@value #DISTINCT} addresses, each at a different mistyped provider domain: the corrector searches each. */
+    @Benchmark
+    @OperationsPerInvocation(DISTINCT)
+    public void typosEachNew(Blackhole bh) {
+        run(withTypos, distinctTypos, bh);
+    }
+
+    /** {@value #DISTINCT} addresses, each at a different company domain: the search that finds nothing. */
+    @Benchmark
+    @OperationsPerInvocation(DISTINCT)
+    public void unrelatedDomainsEachNew(Blackhole bh) {
+        run(withTypos, distinctCompanies, bh);
+    }
+
+    /** The same addresses without the corrector: what the rest of the check costs. */
+    @Benchmark
+    @OperationsPerInvocation(DISTINCT)
+    public void unrelatedDomainsEachNewWithoutCorrector(Blackhole bh) {
+        run(withoutTypos, distinctCompanies, bh);
     }
 
     private static void run(CustomerEmailValidator validator, String[] inputs, Blackhole bh) {
