@@ -100,18 +100,19 @@ def main(path):
     if ref_ns and check:
         speedup = ref_ns / check[2]
         checks.append((speedup >= 1, f"full offline check at least as fast as JMail.isValid: {speedup:.2f}× its throughput"))
-    tail = by_name.get("PeerComparisonBenchmark.customerEmailCheckOfflineLongTail")
-    tail_ref = by_name.get("PeerComparisonBenchmark.jmailIsValidLongTail")
-    if tail and tail_ref:
-        speedup = tail_ref[2] / tail[2]
-        checks.append((speedup >= 1, f"long-tail corpus (every typo searched): {speedup:.2f}× JMail.isValid's "
-                                     f"throughput on the same addresses"))
     if valid and valid[4] is not None:
         checks.append((valid[4] < 150, f"allocation of a VALID check < 150 B/address: {valid[4]:.0f} B"))
     if checks:
         print()
         print("Targets (ratios from this run): " + "; ".join(("**holds** " if ok else "**MISSED** ") + text
                                                             for ok, text in checks) + ".")
+    # Not a target of the issue, but the figure that does not depend on the corrector remembering domains.
+    tail = by_name.get("PeerComparisonBenchmark.customerEmailCheckOfflineLongTail")
+    tail_ref = by_name.get("PeerComparisonBenchmark.jmailIsValidLongTail")
+    if tail and tail_ref:
+        print()
+        print(f"Long-tail corpus (no mistyped or company domain repeats, so the typo corrector searches each): "
+              f"{tail_ref[2] / tail[2]:.2f}× JMail.isValid's throughput on the same addresses.")
 
 
 if __name__ == "__main__":
