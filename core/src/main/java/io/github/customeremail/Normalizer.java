@@ -100,7 +100,7 @@ public final class Normalizer {
                 }
             }
             if (changed) {
-                s = newLocal + '@' + lowerDomain;
+                s = ParsedAddress.join(newLocal, lowerDomain);
             }
         } else {
             // No @: still fold case so that normalizing twice is stable and messages show a tidy value.
