@@ -290,7 +290,8 @@ public final class AddressParser {
             return reject(FindingCode.TLD_UNKNOWN, "tld", tld);
         }
         String localPart = s.substring(0, at);
-        return new ParsedAddress(ParsedAddress.join(localPart, domain), at, domain, s.substring(start).toLowerCase(Locale.ROOT));
+        return new ParsedAddress(ParsedAddress.join(localPart, domain), at, domain,
+                s.substring(start).toLowerCase(Locale.ROOT));
     }
 
     private static ParseResult.Rejected checkDomainShape(int labels, int asciiLength, int localOctets) {

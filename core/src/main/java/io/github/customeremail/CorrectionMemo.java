@@ -21,10 +21,7 @@ final class CorrectionMemo {
     /** What {@link #get} returns for a domain without a remembered answer (compare with {@code ==}). */
     static final TypoCorrector.Correction MISSING = new TypoCorrector.Correction("", 0.0, false);
 
-    /** Marks a remembered "no correction", to tell it from an empty slot. */
-    private static final TypoCorrector.Correction NONE = new TypoCorrector.Correction("", 0.0, false);
-
-    /** One remembered answer; {@link #NONE} when there is no correction. */
+    /** One remembered answer; {@code correction} is {@code null} when there is none. */
     private record Slot(String domain, TypoCorrector.Correction correction) {
     }
 
@@ -45,14 +42,14 @@ final class CorrectionMemo {
         if (slot == null || !slot.domain().equals(domain)) {
             return MISSING;
         }
-        return slot.correction() == NONE ? null : slot.correction();
+        return slot.correction();
     }
 
     /** Remembers the answer for {@code domain} ({@code null}: no correction), replacing that slot's. */
     void put(String domain, TypoCorrector.Correction correction) {
         int h = domain.hashCode();
         int i = index(h);
-        slots[i] = new Slot(domain, correction == null ? NONE : correction);
+        slots[i] = new Slot(domain, correction);
         hashes[i] = h;
     }
 

@@ -174,7 +174,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
         if (typoCorrector != null) {
             TypoCorrector.Correction correction = typoCorrector.correct(address);
             if (correction != null) {
-                String suggested = ParsedAddress.join(address.localPart(), correction.domain()); // built once, checked, kept
+                // built once, checked, kept
+                String suggested = ParsedAddress.join(address.localPart(), correction.domain());
                 suggestionErrors = suggestionErrors(suggested);
                 if (suggestionErrors.isEmpty()) {
                     suggestion = new Suggestion(suggested, correction.confidence());

@@ -67,10 +67,9 @@ final class KnownDomains {
      * A name of the dictionary with its domains, for the search of names near a typed one.
      *
      * @param name    the name ({@code hotmail})
-     * @param letters {@link #letters} of the name
      * @param domains its domains, sorted
      */
-    record Name(String name, long letters, List<Entry> domains) {
+    record Name(String name, List<Entry> domains) {
 
         /** @return whether this name is exactly {@code s[from, to)} */
         boolean is(String s, int from, int to) {
@@ -87,8 +86,8 @@ final class KnownDomains {
     /** Every name, sorted by length, then alphabetically. */
     private final Name[] names;
     /**
-     * {@code nameLetters[i]} is {@link Name#letters} of {@code names[i]}: the first filter of the near-name search
-     * reads this flat array rather than every candidate Name object.
+     * {@code nameLetters[i]} is {@link #letters} of {@code names[i]}: the first filter of the near-name search reads
+     * this flat array rather than every candidate Name object.
      */
     private final long[] nameLetters;
     /**
@@ -121,7 +120,7 @@ final class KnownDomains {
             if (top != null) {
                 primary.put(n.getKey(), top);
             }
-            nameList.add(new Name(n.getKey(), letters(n.getKey(), 0, n.getKey().length()), n.getValue()));
+            nameList.add(new Name(n.getKey(), n.getValue()));
         }
         nameList.sort(Comparator.comparingInt((Name n) -> n.name().length()).thenComparing(Name::name));
         this.byDomain = domains;
@@ -134,8 +133,9 @@ final class KnownDomains {
         this.nameLetters = new long[this.names.length];
         this.namePositions = new long[this.names.length][];
         for (int i = 0; i < this.names.length; i++) {
-            nameLetters[i] = this.names[i].letters();
-            namePositions[i] = positions(this.names[i].name());
+            String name = this.names[i].name();
+            nameLetters[i] = letters(name, 0, name.length());
+            namePositions[i] = positions(name);
         }
         int longest = this.names.length == 0 ? 0 : this.names[this.names.length - 1].name().length();
         this.namesByLength = new int[longest + 2];

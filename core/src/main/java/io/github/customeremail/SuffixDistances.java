@@ -1,5 +1,6 @@
 package io.github.customeremail;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ final class SuffixDistances {
             }
         }
         List<String> suffixes = weights.keySet().stream()
-                .sorted((a, b) -> weights.get(a).equals(weights.get(b)) ? a.compareTo(b)
-                        : Integer.compare(weights.get(b), weights.get(a)))
+                .sorted(Comparator.comparing((String s) -> weights.get(s), Comparator.<Integer>reverseOrder())
+                        .thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_SUFFIXES)
                 .toList();
         Map<String, Integer> positions = new HashMap<>();
@@ -53,12 +54,6 @@ final class SuffixDistances {
                         KeyboardDistance.distanceWithin(suffixes.get(typed), suffixes.get(target), limit);
             }
         }
-    }
-
-    /** @return the position of the suffix {@code s[from, to)} in this table, or -1 when it is not kept */
-    int indexOf(String s, int from, int to) {
-        Integer i = index.get(s, from, to);
-        return i == null ? -1 : i;
     }
 
     /** @return the position of {@code suffix} in this table, or -1 when it is not kept */

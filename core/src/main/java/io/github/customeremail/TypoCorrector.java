@@ -237,7 +237,6 @@ final class TypoCorrector {
         String suffix = null;
         double[] table = null; // the edit distances' work table, shared by this search (see tableSize)
         boolean legitimate = suffixes.legitimate(domain, start, domain.length());
-        int typedSuffix = suffixDistances.indexOf(domain, start, domain.length());
 
         // 1. Exact name, wrong suffix.
         List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
@@ -246,7 +245,7 @@ final class TypoCorrector {
             if (!legitimate || e.brand()) {
                 suffix = suffix == null ? domain.substring(start) : suffix;
                 table = table == null ? new double[tableSize(nameEnd)] : table;
-                double cost = suffixCost(suffix, typedSuffix, legitimate, e, table);
+                double cost = suffixCost(suffix, legitimate, e, table);
                 if (cost <= MAX_SUFFIX_COST) {
                     candidates = Candidates.add(candidates, e, cost);
                 }
@@ -286,7 +285,7 @@ final class TypoCorrector {
                     continue; // the first branch below needs nameCost <= max, and the second is for the others
                 }
                 double suffixCost = suffix.equals(e.suffix()) ? 0.0
-                        : (!legitimate || e.brand()) ? suffixCost(suffix, typedSuffix, legitimate, e, table) : Double.MAX_VALUE;
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
                 double total = nameCost + suffixCost;
                 if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
                         && total <= max + NAME_AND_SUFFIX_SLACK) {
@@ -307,13 +306,8 @@ final class TypoCorrector {
         return 4 * (Math.max(nameLength + 2, 12) + 1);
     }
 
-    /**
-     * Cost of having typed {@code typed} for the suffix of {@code e}.
-     *
-     * @param typedIndex the position of {@code typed} in {@link #suffixDistances}, or -1
-     */
-    private double suffixCost(String typed, int typedIndex, boolean typedLegitimate, KnownDomains.Entry e,
-                              double[] table) {
+    /** Cost of having typed {@code typed} for the suffix of {@code e}. */
+    private double suffixCost(String typed, boolean typedLegitimate, KnownDomains.Entry e, double[] table) {
         String target = e.suffix();
         if (typed.equals(target)) {
             return 0.0;
@@ -331,6 +325,8 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         } else {
+            // One search passes the same typed string each time: its hash is computed once.
+            int typedIndex = suffixDistances.indexOf(typed);
             int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
             cost = targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
                     : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
