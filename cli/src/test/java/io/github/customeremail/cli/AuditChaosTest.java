@@ -47,11 +47,17 @@ class AuditChaosTest {
         return r;
     }
 
+    /** @return 64 KiB of random bytes, the same for a seed */
+    private static byte[] randomBytes(int seed) {
+        byte[] junk = new byte[64 * 1024];
+        new Random(seed).nextBytes(junk);
+        return junk;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void randomBytesNeverCrashAndNeverLeavePartialOutput(int seed) throws Exception {
-        byte[] junk = new byte[64 * 1024];
-        new Random(seed).nextBytes(junk);
+        byte[] junk = randomBytes(seed);
         Path input = dir.resolve("junk.csv");
         Files.write(input, junk);
         audit(input);
@@ -60,8 +66,7 @@ class AuditChaosTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void randomBytesUnderAValidHeaderAreRowsReportedByLine(int seed) throws Exception {
-        byte[] junk = new byte[64 * 1024];
-        new Random(seed).nextBytes(junk);
+        byte[] junk = randomBytes(seed);
         Path input = dir.resolve("rows.csv");
         byte[] header = "id,name,email\n".getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[header.length + junk.length];
