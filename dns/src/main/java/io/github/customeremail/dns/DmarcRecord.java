@@ -30,11 +30,11 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
     }
 
     /**
-     * @return whether this TXT string is meant as a DMARC record: it starts with {@code v=DMARC1} (RFC 7489 6.6.3);
-     *     {@link #parse} then judges the rest strictly
+     * @return whether this TXT string is meant as a DMARC record: it starts with {@code v=DMARC1} in any case
+     *     (RFC 7489 6.6.3); {@link #parse} then judges it strictly, {@code DMARC1} included (case-sensitive)
      */
     static boolean isDmarc(String txt) {
-        return txt.stripLeading().matches("(?s)v\\s*=\\s*DMARC1.*");
+        return txt.stripLeading().matches("(?is)v\\s*=\\s*dmarc1.*");
     }
 
     static Parsed parse(String txt) {
@@ -56,9 +56,10 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
             }
             first = false;
         }
-        String p = lower(tags.get("p"));
-        if (p == null || !POLICIES.contains(p)) {
-            return new Parsed(null, p == null ? "p" : "p=" + tags.get("p"));
+        // Without p, RFC 7489 6.6.3 (with a rua) and RFC 9989 apply none.
+        String p = lower(tags.getOrDefault("p", "none"));
+        if (!POLICIES.contains(p)) {
+            return new Parsed(null, "p=" + tags.get("p"));
         }
         String sp = lower(tags.getOrDefault("sp", p));
         if (!POLICIES.contains(sp)) {
@@ -72,12 +73,7 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
             }
             pct = Integer.parseInt(v);
         }
-        for (String align : List.of("aspf", "adkim")) {
-            String v = lower(tags.get(align));
-            if (v != null && !v.equals("r") && !v.equals("s")) {
-                return new Parsed(null, align + "=" + tags.get(align));
-            }
-        }
+
         List<String> rua = destinations(tags.get("rua"));
         if (rua == null) {
             return new Parsed(null, "rua=" + tags.get("rua"));
@@ -86,10 +82,14 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
         if (ruf == null) {
             return new Parsed(null, "ruf=" + tags.get("ruf"));
         }
+        // An aspf other than r or s is ignored (RFC 9989 4.8): relaxed, the default.
         return new Parsed(new DmarcRecord(p, sp, pct, "s".equals(lower(tags.get("aspf"))), rua, ruf), null);
     }
 
-    /** The domains of a comma-separated list of {@code mailto:} URIs (with an optional {@code !size}). */
+    /**
+     * The domains of a comma-separated list of {@code mailto:} URIs (with an optional {@code !size}). URIs of other
+     * schemes are valid but skipped (receivers need only support mailto); text that is no URI is an error.
+     */
     private static List<String> destinations(String value) {
         List<String> out = new ArrayList<>();
         if (value == null) {
@@ -98,6 +98,9 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
         for (String uri : value.split(",", -1)) {
             String u = uri.strip();
             if (!u.regionMatches(true, 0, "mailto:", 0, 7)) {
+                if (u.matches("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+") && !u.contains("@")) {
+                    continue;
+                }
                 return null;
             }
             String address = u.substring(7);
