@@ -5,7 +5,6 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,27 +23,12 @@ record DkimKey(String type, int bits, SenderCode problem) {
         0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 
     static DkimKey parse(String txt) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        boolean first = true;
-        for (String part : txt.split(";", -1)) {
-            String t = part.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int eq = t.indexOf('=');
-            if (eq <= 0) {
-                return broken();
-            }
-            String name = t.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = t.substring(eq + 1).strip();
-            if (tags.putIfAbsent(name, value) != null) {
-                return broken(); // RFC 6376 3.2: a tag appears at most once
-            }
-            if (name.equals("v") && (!first || !value.equals("DKIM1"))) {
-                return broken(); // v, when present, is first and DKIM1
-            }
-            first = false;
+        TagList list = TagList.parse(txt);
+        // v is optional, but when present it comes first and is DKIM1
+        if (list.badTerm() != null || list.tags().containsKey("v") && !list.startsWithVersion("DKIM1")) {
+            return broken();
         }
+        Map<String, String> tags = list.tags();
         String type = tags.getOrDefault("k", "rsa").toLowerCase(Locale.ROOT);
         String p = tags.get("p");
         if (p == null || !(type.equals("rsa") || type.equals("ed25519"))) {

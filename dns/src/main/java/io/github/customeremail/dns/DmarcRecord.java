@@ -1,7 +1,6 @@
 package io.github.customeremail.dns;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,24 +37,14 @@ record DmarcRecord(String policy, String subdomainPolicy, int pct, boolean stric
     }
 
     static Parsed parse(String txt) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        boolean first = true;
-        for (String part : txt.split(";", -1)) {
-            String t = part.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int eq = t.indexOf('=');
-            if (eq <= 0) {
-                return new Parsed(null, t);
-            }
-            String name = t.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = t.substring(eq + 1).strip();
-            if (tags.putIfAbsent(name, value) != null || first && !(name.equals("v") && value.equals("DMARC1"))) {
-                return new Parsed(null, t);
-            }
-            first = false;
+        TagList list = TagList.parse(txt);
+        if (list.badTerm() != null) {
+            return new Parsed(null, list.badTerm());
         }
+        if (!list.startsWithVersion("DMARC1")) {
+            return new Parsed(null, "v=" + list.tags().get("v"));
+        }
+        Map<String, String> tags = list.tags();
         // Without p, RFC 7489 6.6.3 (with a rua) and RFC 9989 apply none.
         String p = lower(tags.getOrDefault("p", "none"));
         if (!POLICIES.contains(p)) {

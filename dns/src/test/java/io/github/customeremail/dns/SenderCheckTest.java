@@ -7,13 +7,16 @@ import io.github.customeremail.dns.testing.LoopbackDnsServer.Fault;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xbill.DNS.Type;
 
 /**
@@ -53,15 +56,6 @@ class SenderCheckTest {
         return Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
     }
 
-    /** A TXT record whose text is split into strings of at most 255 characters, as zone files do. */
-    static void longTxt(LoopbackDnsServer dns, String name, String text) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < text.length(); i += 255) {
-            parts.add('"' + text.substring(i, Math.min(text.length(), i + 255)) + '"');
-        }
-        dns.record(name, Type.TXT, 300, String.join(" ", parts));
-    }
-
     /** The test zones: one sending domain per case, plus SES's names and the blocklist zones. */
     static void zones(LoopbackDnsServer dns) {
         for (String zone : List.of("amazonses.com", "ok.test", "deep.test", "two.test", "void.test", "plusall.test",
@@ -72,11 +66,11 @@ class SenderCheckTest {
         }
         dns.txt("amazonses.com", "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 ip4:54.240.0.0/18 -all");
         for (String t : List.of("tok1", "tok2", "tok3")) {
-            longTxt(dns, t + ".dkim.amazonses.com", "p=" + key2048);
+            dns.txt(t + ".dkim.amazonses.com", "p=" + key2048);
         }
         // ok.test: everything right, custom MAIL FROM bounce.ok.test in us-east-1
         dns.txt("ok.test", "v=spf1 include:amazonses.com -all");
-        longTxt(dns, "s1._domainkey.ok.test", "v=DKIM1; k=rsa; p=" + key2048);
+        dns.txt("s1._domainkey.ok.test", "v=DKIM1; k=rsa; p=" + key2048);
         for (String t : List.of("tok1", "tok2", "tok3")) {
             dns.cname(t + "._domainkey.ok.test", t + ".dkim.amazonses.com");
         }
@@ -101,7 +95,7 @@ class SenderCheckTest {
                 + "rua=mailto:r@reports.example.test,mailto:x@noauth.test");
         dns.txt("ext.test._report._dmarc.reports.example.test", "v=DMARC1");
         dns.txt("noauth.test", "v=spf1 -all");
-        // sesdkim.test: token a right, token b missing, token c pointing elsewhere
+        // sesdkim.test: tok1 right, tok2 missing, tok3 pointing elsewhere
         dns.cname("tok1._domainkey.sesdkim.test", "tok1.dkim.amazonses.com");
         dns.cname("tok3._domainkey.sesdkim.test", "tok3.dkim.example.test");
         dns.txt("_dmarc.sesdkim.test", "v=DMARC1; p=reject; rua=mailto:d@sesdkim.test");
@@ -117,8 +111,8 @@ class SenderCheckTest {
         dns.fault("servfail.test", Fault.servfail());
         dns.fault("_dmarc.servfail.test", Fault.servfail());
         // keys.test: weak, short, revoked and malformed DKIM keys
-        longTxt(dns, "weak._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key1024);
-        longTxt(dns, "short._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key512);
+        dns.txt("weak._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key1024);
+        dns.txt("short._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key512);
         dns.txt("revoked._domainkey.keys.test", "v=DKIM1; k=rsa; p=");
         dns.txt("broken._domainkey.keys.test", "v=DKIM1; k=rsa; p=bm90IGEga2V5");
     }
@@ -161,33 +155,120 @@ class SenderCheckTest {
         assertThat(r.status()).isEqualTo(SenderStatus.UNKNOWN);
     }
 
-    @Test
-    void spfOverTheLookupLimitThroughNestedIncludes() {
-        SenderReport r = check(SenderDomain.builder("deep.test").build());
-        assertThat(code(r, "spf.lookups")).isEqualTo(SenderCode.SPF_TOO_MANY_LOOKUPS);
-        assertThat(Integer.parseInt(r.named("spf.lookups").get(0).parameters().get("count"))).isGreaterThan(10);
-        assertThat(r.status()).isEqualTo(SenderStatus.ERROR);
+    /**
+     * The case table of issue 21: a sending setup, the check looked at, and the code it must get. Shared by the
+     * CLI's tests in spirit; printed in the report that closes the issue.
+     */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("SPF over the lookup limit through nested includes", SenderDomain.builder("deep.test"),
+                        "spf.lookups", SenderCode.SPF_TOO_MANY_LOOKUPS),
+                row("two SPF records", SenderDomain.builder("two.test"), "spf", SenderCode.SPF_MULTIPLE),
+                row("three void lookups", SenderDomain.builder("void.test"),
+                        "spf.void-lookups", SenderCode.SPF_TOO_MANY_VOID_LOOKUPS),
+                row("+all", SenderDomain.builder("plusall.test"), "spf.all", SenderCode.SPF_ALL_PASS),
+                row("SPF SERVFAIL", SenderDomain.builder("servfail.test"), "spf", SenderCode.SPF_UNKNOWN),
+                row("DMARC missing", SenderDomain.builder("nodmarc.test"), "dmarc", SenderCode.DMARC_MISSING),
+                row("DMARC p=none", SenderDomain.builder("none.test"), "dmarc.policy", SenderCode.DMARC_POLICY_NONE),
+                row("DMARC without rua", SenderDomain.builder("none.test"), "dmarc.reports",
+                        SenderCode.DMARC_NO_REPORTS),
+                row("DMARC malformed (p=maybe)", SenderDomain.builder("baddmarc.test"), "dmarc",
+                        SenderCode.DMARC_MALFORMED),
+                row("DMARC SERVFAIL", SenderDomain.builder("servfail.test"), "dmarc", SenderCode.DMARC_UNKNOWN),
+                row("external rua with authorization", SenderDomain.builder("ext.test"),
+                        "dmarc.rua.reports.example.test", SenderCode.DMARC_EXTERNAL_AUTHORIZED),
+                row("external rua without authorization", SenderDomain.builder("ext.test"),
+                        "dmarc.rua.noauth.test", SenderCode.DMARC_EXTERNAL_NOT_AUTHORIZED),
+                row("DMARC pct=50", SenderDomain.builder("ext.test"), "dmarc.pct", SenderCode.DMARC_PCT_PARTIAL),
+                row("DMARC sp weaker than p", SenderDomain.builder("ext.test"), "dmarc.sp",
+                        SenderCode.DMARC_SUBDOMAIN_POLICY_WEAKER),
+                row("SES DKIM CNAME present, key behind it", sesDkim(), "dkim.ses.tok1", SenderCode.DKIM_KEY_OK),
+                row("SES DKIM CNAME missing", sesDkim(), "dkim.ses.tok2", SenderCode.DKIM_SES_CNAME_MISSING),
+                row("SES DKIM CNAME to another target", sesDkim(), "dkim.ses.tok3", SenderCode.DKIM_SES_CNAME_WRONG),
+                row("SES default MAIL FROM, one DKIM works", sesDkim(), "dmarc.alignment",
+                        SenderCode.DMARC_ALIGNED_DKIM_ONLY),
+                row("SES default MAIL FROM, DKIM fails", SenderDomain.builder("sesdkim.test").sesDkimTokens("tok2"),
+                        "dmarc.alignment", SenderCode.DMARC_NOT_ALIGNED),
+                row("custom MAIL FROM without its MX",
+                        SenderDomain.builder("nomx.test").sesRegion("eu-west-1").mailFrom("bounce.nomx.test"),
+                        "mail-from.mx", SenderCode.MAIL_FROM_MX_MISSING),
+                row("custom MAIL FROM with another region's MX",
+                        SenderDomain.builder("ok.test").sesRegion("eu-west-1").mailFrom("bounce"),
+                        "mail-from.mx", SenderCode.MAIL_FROM_MX_WRONG),
+                row("listed domain", SenderDomain.builder("listed.test"), "blocklist.dbl.test",
+                        SenderCode.BLOCKLIST_LISTED),
+                row("listed IP", SenderDomain.builder("listed.test").sendingIps("192.0.2.99"),
+                        "blocklist.ipbl.test.192.0.2.99", SenderCode.BLOCKLIST_LISTED),
+                row("public resolver refused (127.255.255.254)", SenderDomain.builder("refused.test"),
+                        "blocklist.dbl.test", SenderCode.BLOCKLIST_REFUSED),
+                row("blocklist zone that times out", SenderDomain.builder("listed.test"), "blocklist.slowbl.test",
+                        SenderCode.BLOCKLIST_UNKNOWN),
+                row("IP lists without own sending IPs", SenderDomain.builder("plusall.test"), "blocklist.ip",
+                        SenderCode.BLOCKLIST_SES_SHARED_IPS),
+                row("DKIM 1024-bit key", keys(), "dkim.weak", SenderCode.DKIM_KEY_WEAK),
+                row("DKIM 512-bit key", keys(), "dkim.short", SenderCode.DKIM_KEY_TOO_SHORT),
+                row("DKIM revoked key (p=)", keys(), "dkim.revoked", SenderCode.DKIM_KEY_REVOKED),
+                row("DKIM key that does not parse", keys(), "dkim.broken", SenderCode.DKIM_KEY_MALFORMED),
+                row("DKIM selector without a key", keys(), "dkim.absent", SenderCode.DKIM_KEY_MISSING));
+    }
+
+    private static Arguments row(String label, SenderDomain.Builder setup, String check, SenderCode code) {
+        return Arguments.of(label, setup.build(), check, code);
+    }
+
+    private static SenderDomain.Builder sesDkim() {
+        return SenderDomain.builder("sesdkim.test").sesDkimTokens("tok1", "tok2", "tok3");
+    }
+
+    private static SenderDomain.Builder keys() {
+        return SenderDomain.builder("keys.test").dkimSelectors("weak", "short", "revoked", "broken", "absent");
+    }
+
+    @ParameterizedTest(name = "{0}: {2} is {3}")
+    @MethodSource("cases")
+    void caseTable(String label, SenderDomain setup, String check, SenderCode expected) {
+        SenderReport r = check(setup);
+        assertThat(code(r, check)).as(label).isEqualTo(expected);
+        if (expected.status() == SenderStatus.ERROR) {
+            assertThat(r.status()).isEqualTo(SenderStatus.ERROR);
+        }
     }
 
     @Test
-    void twoSpfRecordsAreAnError() {
-        SenderReport r = check(SenderDomain.builder("two.test").build());
-        assertThat(code(r, "spf")).isEqualTo(SenderCode.SPF_MULTIPLE);
-        assertThat(r.named("spf.lookups")).isEmpty();
+    void theLookupCountGoesOnThroughNestedIncludesAndVoidLookupsAreCounted() {
+        SenderReport deep = check(SenderDomain.builder("deep.test").build());
+        assertThat(Integer.parseInt(deep.named("spf.lookups").get(0).parameters().get("count"))).isGreaterThan(10);
+        SenderReport voids = check(SenderDomain.builder("void.test").build());
+        assertThat(voids.named("spf.void-lookups").get(0).parameters()).containsEntry("count", "3");
+        assertThat(code(voids, "spf.lookups")).isEqualTo(SenderCode.SPF_LOOKUPS_OK);
+        assertThat(check(SenderDomain.builder("two.test").build()).named("spf.lookups")).isEmpty();
     }
 
     @Test
-    void moreThanTwoVoidLookupsAreAnError() {
-        SenderReport r = check(SenderDomain.builder("void.test").build());
-        assertThat(code(r, "spf.void-lookups")).isEqualTo(SenderCode.SPF_TOO_MANY_VOID_LOOKUPS);
-        assertThat(r.named("spf.void-lookups").get(0).parameters()).containsEntry("count", "3");
-        assertThat(code(r, "spf.lookups")).isEqualTo(SenderCode.SPF_LOOKUPS_OK);
+    void theDkimOnlyAlignmentSaysWhySpfCannotAlign() {
+        SenderReport r = check(sesDkim().build());
+        assertThat(r.named("dmarc.alignment").get(0).message(Locale.ENGLISH)).contains("amazonses.com", "DKIM");
+        assertThat(r.named("dkim.ses.tok3").get(0).parameters()).containsEntry("found", "tok3.dkim.example.test");
     }
 
     @Test
-    void plusAllIsAnError() {
+    void listedAndRefusedAnswersCarryTheirDetails() {
+        SenderReport r = check(SenderDomain.builder("listed.test").sendingIps("192.0.2.99", "192.0.2.10").build());
+        assertThat(r.named("blocklist.dbl.test").get(0).parameters()).containsEntry("answer", "127.0.1.2");
+        assertThat(code(r, "blocklist.ipbl.test.192.0.2.10")).isEqualTo(SenderCode.BLOCKLIST_NOT_LISTED);
+        assertThat(dns.queryCount("99.2.0.192.ipbl.test", Type.A)).isPositive();
+        assertThat(r.named("blocklist.slowbl.test").get(0).parameters().get("reason")).contains("timeout");
+        SenderFinding refused = check(SenderDomain.builder("refused.test").build()).named("blocklist.dbl.test").get(0);
+        assertThat(refused.status()).isEqualTo(SenderStatus.UNKNOWN);
+        assertThat(refused.message(Locale.ENGLISH)).contains("own DNS resolver", "data-query key");
+    }
+
+    @Test
+    void ipListsAreNotQueriedWithoutOwnSendingIps() {
+        dns.resetCounts();
         SenderReport r = check(SenderDomain.builder("plusall.test").build());
-        assertThat(code(r, "spf.all")).isEqualTo(SenderCode.SPF_ALL_PASS);
+        assertThat(r.checks()).noneMatch(f -> f.name().startsWith("blocklist.ipbl.test"));
+        assertThat(dns.queryCount("plusall.test.dbl.test", Type.A)).isEqualTo(1); // domain lists still are
     }
 
     @Test
@@ -200,126 +281,11 @@ class SenderCheckTest {
     }
 
     @Test
-    void missingDmarc() {
-        SenderReport r = check(SenderDomain.builder("nodmarc.test").build());
-        assertThat(code(r, "dmarc")).isEqualTo(SenderCode.DMARC_MISSING);
-        assertThat(r.named("dmarc.alignment")).isEmpty();
-        assertThat(code(r, "spf")).isEqualTo(SenderCode.SPF_FOUND);
-    }
-
-    @Test
-    void dmarcPolicyNoneIsAWarningAndNoRuaToo() {
-        SenderReport r = check(SenderDomain.builder("none.test").build());
-        assertThat(code(r, "dmarc")).isEqualTo(SenderCode.DMARC_FOUND);
-        assertThat(code(r, "dmarc.policy")).isEqualTo(SenderCode.DMARC_POLICY_NONE);
-        assertThat(code(r, "dmarc.reports")).isEqualTo(SenderCode.DMARC_NO_REPORTS);
-        // no SPF at all: missing (the name exists with a DMARC child only, so NXDOMAIN/NODATA is an answer)
-        assertThat(code(r, "spf")).isEqualTo(SenderCode.SPF_MISSING);
-    }
-
-    @Test
-    void malformedDmarc() {
-        SenderReport r = check(SenderDomain.builder("baddmarc.test").build());
-        assertThat(code(r, "dmarc")).isEqualTo(SenderCode.DMARC_MALFORMED);
-        assertThat(r.named("dmarc").get(0).parameters()).containsEntry("term", "p=maybe");
-    }
-
-    @Test
-    void externalReportDestinationsWithAndWithoutAuthorization() {
-        SenderReport r = check(SenderDomain.builder("ext.test").build());
-        assertThat(code(r, "dmarc.rua.reports.example.test")).isEqualTo(SenderCode.DMARC_EXTERNAL_AUTHORIZED);
-        assertThat(code(r, "dmarc.rua.noauth.test")).isEqualTo(SenderCode.DMARC_EXTERNAL_NOT_AUTHORIZED);
-        assertThat(code(r, "dmarc.pct")).isEqualTo(SenderCode.DMARC_PCT_PARTIAL);
-        assertThat(code(r, "dmarc.sp")).isEqualTo(SenderCode.DMARC_SUBDOMAIN_POLICY_WEAKER);
-        assertThat(code(r, "dmarc.alignment")).isEqualTo(SenderCode.DMARC_ALIGNMENT_UNKNOWN);
-    }
-
-    @Test
-    void sesDkimCnamesPresentMissingAndWrong() {
-        SenderReport r = check(SenderDomain.builder("sesdkim.test").sesDkimTokens("tok1", "tok2", "tok3").build());
-        assertThat(code(r, "dkim.ses.tok1")).isEqualTo(SenderCode.DKIM_KEY_OK);
-        assertThat(code(r, "dkim.ses.tok2")).isEqualTo(SenderCode.DKIM_SES_CNAME_MISSING);
-        assertThat(code(r, "dkim.ses.tok3")).isEqualTo(SenderCode.DKIM_SES_CNAME_WRONG);
-        assertThat(r.named("dkim.ses.tok3").get(0).parameters()).containsEntry("found", "tok3.dkim.example.test");
-        // SES's default MAIL FROM: SPF cannot align, DMARC rests on DKIM, and one token works
-        assertThat(code(r, "dmarc.alignment")).isEqualTo(SenderCode.DMARC_ALIGNED_DKIM_ONLY);
-        assertThat(r.named("dmarc.alignment").get(0).message(Locale.ENGLISH)).contains("amazonses.com", "DKIM");
-    }
-
-    @Test
-    void withEveryDkimCheckFailingAndSesDefaultMailFromDmarcFails() {
-        SenderReport r = check(SenderDomain.builder("sesdkim.test").sesDkimTokens("tok2").build());
-        assertThat(code(r, "dmarc.alignment")).isEqualTo(SenderCode.DMARC_NOT_ALIGNED);
-    }
-
-    @Test
-    void customMailFromWithoutItsMx() {
-        SenderReport r = check(SenderDomain.builder("nomx.test").sesRegion("eu-west-1").mailFrom("bounce.nomx.test")
-                .build());
-        assertThat(code(r, "mail-from.mx")).isEqualTo(SenderCode.MAIL_FROM_MX_MISSING);
-        assertThat(r.named("mail-from.mx").get(0).message(Locale.ENGLISH))
-                .contains("feedback-smtp.eu-west-1.amazonses.com");
-    }
-
-    @Test
-    void customMailFromWithAnotherRegionsMx() {
-        SenderReport r = check(SenderDomain.builder("ok.test").sesRegion("eu-west-1").mailFrom("bounce").build());
-        assertThat(code(r, "mail-from.mx")).isEqualTo(SenderCode.MAIL_FROM_MX_WRONG);
-    }
-
-    @Test
-    void aListedDomainAndAListedIp() {
-        SenderReport r = check(SenderDomain.builder("listed.test").sendingIps("192.0.2.99", "192.0.2.10").build());
-        assertThat(code(r, "blocklist.dbl.test")).isEqualTo(SenderCode.BLOCKLIST_LISTED);
-        assertThat(r.named("blocklist.dbl.test").get(0).parameters()).containsEntry("answer", "127.0.1.2");
-        assertThat(code(r, "blocklist.ipbl.test.192.0.2.99")).isEqualTo(SenderCode.BLOCKLIST_LISTED);
-        assertThat(code(r, "blocklist.ipbl.test.192.0.2.10")).isEqualTo(SenderCode.BLOCKLIST_NOT_LISTED);
-        assertThat(dns.queryCount("99.2.0.192.ipbl.test", Type.A)).isPositive();
-    }
-
-    @Test
-    void thePublicResolverRefusedAnswerIsUnknownNeitherListedNorClean() {
-        SenderReport r = check(SenderDomain.builder("refused.test").build());
-        SenderFinding f = r.named("blocklist.dbl.test").get(0);
-        assertThat(f.code()).isEqualTo(SenderCode.BLOCKLIST_REFUSED);
-        assertThat(f.status()).isEqualTo(SenderStatus.UNKNOWN);
-        assertThat(f.message(Locale.ENGLISH)).contains("own DNS resolver", "data-query key");
-    }
-
-    @Test
-    void aBlocklistZoneThatTimesOutIsUnknown() {
-        SenderReport r = check(SenderDomain.builder("listed.test").build());
-        assertThat(code(r, "blocklist.slowbl.test")).isEqualTo(SenderCode.BLOCKLIST_UNKNOWN);
-        assertThat(r.named("blocklist.slowbl.test").get(0).parameters().get("reason")).contains("timeout");
-        assertThat(code(r, "blocklist.dbl.test")).isEqualTo(SenderCode.BLOCKLIST_LISTED);
-    }
-
-    @Test
-    void ipListsWithoutOwnSendingIpsAreNotQueried() {
-        dns.resetCounts();
-        SenderReport r = check(SenderDomain.builder("plusall.test").build());
-        assertThat(code(r, "blocklist.ip")).isEqualTo(SenderCode.BLOCKLIST_SES_SHARED_IPS);
-        assertThat(r.checks()).noneMatch(f -> f.name().startsWith("blocklist.ipbl.test"));
-    }
-
-    @Test
     void servfailIsUnknownNeverMissing() {
         SenderReport r = check(SenderDomain.builder("servfail.test").dkimSelectors("s1").build());
         assertThat(code(r, "spf")).isEqualTo(SenderCode.SPF_UNKNOWN);
         assertThat(code(r, "dmarc")).isEqualTo(SenderCode.DMARC_UNKNOWN);
         assertThat(r.checks()).noneMatch(f -> f.code() == SenderCode.SPF_MISSING || f.code() == SenderCode.DMARC_MISSING);
-    }
-
-    @Test
-    void dkimKeysWeakShortRevokedMalformedAndMissing() {
-        SenderReport r = check(SenderDomain.builder("keys.test")
-                .dkimSelectors("weak", "short", "revoked", "broken", "absent").build());
-        assertThat(code(r, "dkim.weak")).isEqualTo(SenderCode.DKIM_KEY_WEAK);
-        assertThat(code(r, "dkim.short")).isEqualTo(SenderCode.DKIM_KEY_TOO_SHORT);
-        assertThat(r.named("dkim.short").get(0).parameters()).containsEntry("bits", "512");
-        assertThat(code(r, "dkim.revoked")).isEqualTo(SenderCode.DKIM_KEY_REVOKED);
-        assertThat(code(r, "dkim.broken")).isEqualTo(SenderCode.DKIM_KEY_MALFORMED);
-        assertThat(code(r, "dkim.absent")).isEqualTo(SenderCode.DKIM_KEY_MISSING);
     }
 
     @Test
