@@ -19,7 +19,16 @@ final class DmarcChecks {
     }
 
     static CompletableFuture<Read> read(SenderDns dns, SenderDomain d) {
-        String name = "_dmarc." + d.domain();
+        return find(dns, d, d.domain());
+    }
+
+    /**
+     * Reads {@code _dmarc.AT}. When there is no record there (an answer, not a failure) and AT has a parent of at
+     * least two labels, reads the parent's: a sending subdomain falls under its organizational domain's record,
+     * whose {@code sp} then applies (RFC 7489 6.6.3; the RFC 9989 tree walk goes up the same way).
+     */
+    private static CompletableFuture<Read> find(SenderDns dns, SenderDomain d, String at) {
+        String name = "_dmarc." + at;
         return dns.ask(name, Type.TXT).thenCompose(answer -> {
             if (answer.kind() == Answer.Kind.FAILURE) {
                 return done(SenderFinding.of("dmarc", SenderCode.DMARC_UNKNOWN, "name", name,
@@ -27,7 +36,11 @@ final class DmarcChecks {
             }
             List<String> records = SenderDns.texts(answer).stream().filter(DmarcRecord::isDmarc).toList();
             if (records.isEmpty()) {
-                return done(SenderFinding.of("dmarc", SenderCode.DMARC_MISSING, "name", name));
+                int dot = at.indexOf('.');
+                if (at.indexOf('.', dot + 1) > 0) {
+                    return find(dns, d, at.substring(dot + 1));
+                }
+                return done(SenderFinding.of("dmarc", SenderCode.DMARC_MISSING, "name", "_dmarc." + d.domain()));
             }
             if (records.size() > 1) {
                 return done(SenderFinding.of("dmarc", SenderCode.DMARC_MULTIPLE, "name", name,
@@ -38,7 +51,7 @@ final class DmarcChecks {
                 return done(SenderFinding.of("dmarc", SenderCode.DMARC_MALFORMED, "name", name,
                         "term", parsed.badTerm(), "record", records.get(0)));
             }
-            return judge(dns, d, parsed.record(), records.get(0));
+            return judge(dns, d, at, parsed.record(), records.get(0));
         });
     }
 
@@ -46,30 +59,34 @@ final class DmarcChecks {
         return CompletableFuture.completedFuture(new Read(null, List.of(f)));
     }
 
-    private static CompletableFuture<Read> judge(SenderDns dns, SenderDomain d, DmarcRecord r, String text) {
+    /** Judges the record found at {@code _dmarc.AT}, AT being the sending domain or its organizational domain. */
+    private static CompletableFuture<Read> judge(SenderDns dns, SenderDomain d, String at, DmarcRecord r,
+                                                 String text) {
+        boolean own = at.equals(d.domain());
+        String policy = own ? r.policy() : r.subdomainPolicy();
         List<SenderFinding> out = new ArrayList<>();
-        out.add(SenderFinding.of("dmarc", SenderCode.DMARC_FOUND, "name", "_dmarc." + d.domain(), "record", text));
-        out.add(r.policy().equals("none")
+        out.add(SenderFinding.of("dmarc", SenderCode.DMARC_FOUND, "name", "_dmarc." + at, "record", text));
+        out.add(policy.equals("none")
                 ? SenderFinding.of("dmarc.policy", SenderCode.DMARC_POLICY_NONE, "domain", d.domain())
                 : SenderFinding.of("dmarc.policy", SenderCode.DMARC_POLICY_OK, "domain", d.domain(),
-                        "policy", r.policy()));
-        if (r.pct() < 100 && !r.policy().equals("none")) {
+                        "policy", policy));
+        if (r.pct() < 100 && !policy.equals("none")) {
             out.add(SenderFinding.of("dmarc.pct", SenderCode.DMARC_PCT_PARTIAL, "pct", Integer.toString(r.pct()),
-                    "policy", r.policy()));
+                    "policy", policy));
         }
-        if (strength(r.subdomainPolicy()) < strength(r.policy())) {
+        if (own && strength(r.subdomainPolicy()) < strength(r.policy())) {
             out.add(SenderFinding.of("dmarc.sp", SenderCode.DMARC_SUBDOMAIN_POLICY_WEAKER,
                     "sp", r.subdomainPolicy(), "policy", r.policy()));
         }
         if (r.rua().isEmpty()) {
-            out.add(SenderFinding.of("dmarc.reports", SenderCode.DMARC_NO_REPORTS, "domain", d.domain()));
+            out.add(SenderFinding.of("dmarc.reports", SenderCode.DMARC_NO_REPORTS, "domain", at));
         }
         List<CompletableFuture<SenderFinding>> destinations = new ArrayList<>();
         for (String dest : r.rua()) {
-            destinations.add(destination(dns, d.domain(), "dmarc.rua." + dest, dest));
+            destinations.add(destination(dns, at, "dmarc.rua." + dest, dest));
         }
         for (String dest : r.ruf()) {
-            destinations.add(destination(dns, d.domain(), "dmarc.ruf." + dest, dest));
+            destinations.add(destination(dns, at, "dmarc.ruf." + dest, dest));
         }
         return Parts.all(destinations).thenApply(found -> {
             out.addAll(found);

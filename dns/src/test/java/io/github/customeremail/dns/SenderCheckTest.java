@@ -175,6 +175,10 @@ class SenderCheckTest {
                 row("DMARC malformed (p=maybe)", SenderDomain.builder("baddmarc.test"), "dmarc",
                         SenderCode.DMARC_MALFORMED),
                 row("DMARC SERVFAIL", SenderDomain.builder("servfail.test"), "dmarc", SenderCode.DMARC_UNKNOWN),
+                row("sending subdomain under its organization's p=reject", SenderDomain.builder("facturas.ok.test"),
+                        "dmarc.policy", SenderCode.DMARC_POLICY_OK),
+                row("sending subdomain under its organization's sp=none", SenderDomain.builder("facturas.ext.test"),
+                        "dmarc.policy", SenderCode.DMARC_POLICY_NONE),
                 row("external rua with authorization", SenderDomain.builder("ext.test"),
                         "dmarc.rua.reports.example.test", SenderCode.DMARC_EXTERNAL_AUTHORIZED),
                 row("external rua without authorization", SenderDomain.builder("ext.test"),
@@ -242,6 +246,17 @@ class SenderCheckTest {
         assertThat(voids.named("spf.void-lookups").get(0).parameters()).containsEntry("count", "3");
         assertThat(code(voids, "spf.lookups")).isEqualTo(SenderCode.SPF_LOOKUPS_OK);
         assertThat(check(SenderDomain.builder("two.test").build()).named("spf.lookups")).isEmpty();
+    }
+
+    @Test
+    void aSendingSubdomainWithoutItsOwnDmarcRecordFallsUnderItsOrganizationsRecord() {
+        SenderReport r = check(SenderDomain.builder("facturas.ok.test").build());
+        assertThat(r.named("dmarc").get(0).parameters()).containsEntry("name", "_dmarc.ok.test");
+        assertThat(dns.queryCount("_dmarc.facturas.ok.test", Type.TXT)).isPositive();
+        assertThat(r.named("dmarc.sp")).isEmpty();
+        SenderReport none = check(SenderDomain.builder("x.nodmarc.test").build());
+        assertThat(none.named("dmarc").get(0).code()).isEqualTo(SenderCode.DMARC_MISSING);
+        assertThat(none.named("dmarc").get(0).parameters()).containsEntry("name", "_dmarc.x.nodmarc.test");
     }
 
     @Test
