@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 record SpfRecord(List<Term> terms) {
 
     private static final Pattern MODIFIER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-    private static final Pattern MACRO = Pattern.compile("%(?:%|_|-|\\{[slodiphcrtvSLODIPHCRTV][0-9]*[rR]?[.\\-+,/_=]*})");
+    private static final Pattern MACRO =
+            Pattern.compile("%(?:%|_|-|\\{[slodiphcrtvSLODIPHCRTV][0-9]*[rR]?[.\\-+,/_=]*})");
 
     /** A directive or a modifier. */
     sealed interface Term {

@@ -88,6 +88,7 @@ class SenderCheckTest {
         // void.test: three names that do not exist
         dns.txt("void.test", "v=spf1 a:nx1.void.test a:nx2.void.test mx:nx3.void.test include:amazonses.com -all");
         dns.txt("plusall.test", "v=spf1 include:amazonses.com +all");
+        dns.txt("bounce.plusall.test", "v=spf1 -all"); // a MAIL FROM domain whose SPF leaves SES out
         dns.txt("nodmarc.test", "v=spf1 include:amazonses.com -all");
         dns.txt("_dmarc.none.test", "v=DMARC1; p=none");
         dns.txt("_dmarc.baddmarc.test", "v=DMARC1; p=maybe; rua=mailto:d@baddmarc.test");
@@ -196,6 +197,9 @@ class SenderCheckTest {
                 row("custom MAIL FROM without its MX",
                         SenderDomain.builder("nomx.test").sesRegion("eu-west-1").mailFrom("bounce.nomx.test"),
                         "mail-from.mx", SenderCode.MAIL_FROM_MX_MISSING),
+                row("custom MAIL FROM whose SPF leaves SES out",
+                        SenderDomain.builder("plusall.test").mailFrom("bounce"),
+                        "mail-from.spf.ses", SenderCode.SPF_SES_MISSING),
                 row("custom MAIL FROM with another region's MX",
                         SenderDomain.builder("ok.test").sesRegion("eu-west-1").mailFrom("bounce"),
                         "mail-from.mx", SenderCode.MAIL_FROM_MX_WRONG),
@@ -287,7 +291,7 @@ class SenderCheckTest {
     }
 
     @Test
-    void sesNotInTheDomainsSpfIsFineWithSesDefaultMailFromButAnErrorWhenTheDomainIsTheEnvelope() {
+    void sesNeedNotBeInTheSendingDomainsSpfButInTheCustomMailFromDomains() {
         SenderReport r = check(SenderDomain.builder("nomx.test").build());
         assertThat(code(r, "spf.ses")).isEqualTo(SenderCode.SPF_SES_NOT_NEEDED);
         assertThat(code(r, "mail-from")).isEqualTo(SenderCode.MAIL_FROM_SES_DEFAULT);
@@ -300,7 +304,8 @@ class SenderCheckTest {
         SenderReport r = check(SenderDomain.builder("servfail.test").dkimSelectors("s1").build());
         assertThat(code(r, "spf")).isEqualTo(SenderCode.SPF_UNKNOWN);
         assertThat(code(r, "dmarc")).isEqualTo(SenderCode.DMARC_UNKNOWN);
-        assertThat(r.checks()).noneMatch(f -> f.code() == SenderCode.SPF_MISSING || f.code() == SenderCode.DMARC_MISSING);
+        assertThat(r.checks())
+                .noneMatch(f -> f.code() == SenderCode.SPF_MISSING || f.code() == SenderCode.DMARC_MISSING);
     }
 
     @Test
