@@ -77,6 +77,7 @@ public final class SenderCheck implements AutoCloseable {
      *
      * @param domain the domain and how mail leaves from it
      * @return the report, within the deadline; never completes exceptionally
+     * @throws NullPointerException if domain is null
      */
     public CompletableFuture<SenderReport> check(SenderDomain domain) {
         Objects.requireNonNull(domain, "domain");
