@@ -901,12 +901,20 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
             if (maxTtl.compareTo(minTtl) < 0) {
                 throw new IllegalStateException("maxTtl " + maxTtl + " is shorter than minTtl " + minTtl);
             }
+            return new DnsMailDomainChecker(this, resolver());
+        }
+
+        /**
+         * The resolver these settings describe (servers, retries, the deadline as the time budget of one
+         * question), also used by {@link SenderCheck}.
+         */
+        Resolver resolver() {
             List<InetSocketAddress> targets = servers.isEmpty()
                     ? ResolverConfig.getCurrentConfig().servers() : List.copyOf(servers);
             if (targets.isEmpty()) {
                 throw new IllegalStateException("no DNS server configured and none found in the system");
             }
-            return new DnsMailDomainChecker(this, resolver(targets));
+            return resolver(targets);
         }
 
         /**

@@ -1,6 +1,7 @@
 /**
  * A cached, deadline-bounded {@link io.github.customeremail.MailDomainChecker} built on dnsjava and Caffeine:
- * {@link io.github.customeremail.dns.DnsMailDomainChecker}.
+ * {@link io.github.customeremail.dns.DnsMailDomainChecker}; and the readiness of the company's own sending domain
+ * (SPF, DKIM, DMARC, MAIL FROM, blocklists): {@link io.github.customeremail.dns.SenderCheck}.
  *
  * <p>Design decisions, in short:
  * <ul>
