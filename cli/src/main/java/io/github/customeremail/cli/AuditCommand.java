@@ -159,7 +159,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean es = options.lang == CommonOptions.Lang.es;
+        CliText text = options.text();
         Path input = file.toAbsolutePath().normalize();
         Path checked = (out != null ? out : sibling(input, ".checked.csv")).toAbsolutePath().normalize();
         Path fixes = fixesPathFor(checked);
@@ -182,17 +182,14 @@ final class AuditCommand implements Callable<Integer> {
                     return Main.EXIT_USAGE;
                 }
             }
-            Audit audit = new Audit(input, checked, fixes, err, es, null);
+            Audit audit = new Audit(input, checked, fixes, err, text, null);
             AuditSummary.Files files;
             try {
                 files = audit.run();
             } catch (NotUtf8 e) {
                 // A windows-1252 file usually fails in its first rows; the first pass is thrown away.
-                err.println(es ? "nota: " + input + " no es UTF-8 válido (línea " + e.where.line + ", byte "
-                        + e.where.offset + "); se lee como windows-1252"
-                        : "note: " + input + " is not valid UTF-8 (line " + e.where.line + ", byte "
-                        + e.where.offset + "); reading it as windows-1252");
-                audit = new Audit(input, checked, fixes, err, es, Charset.forName("windows-1252"));
+                err.println(text.get("audit.notUtf8", input, e.where.line, e.where.offset));
+                audit = new Audit(input, checked, fixes, err, text, Charset.forName("windows-1252"));
                 files = audit.run();
             }
             if (audit.usageError != null) {
@@ -200,9 +197,9 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
                 return Main.EXIT_USAGE;
             }
-            stdout.print(options.format == CommonOptions.Format.json
+            stdout.print(options.format == CommonOptions.Format.JSON
                     ? audit.summary.json(files) + System.lineSeparator()
-                    : audit.summary.text(files, options.locale()));
+                    : audit.summary.text(files, text));
             stdout.flush();
             return 0;
         } catch (JobFailure | IOException e) {
@@ -235,20 +232,20 @@ final class AuditCommand implements Callable<Integer> {
         final Path checked;
         final Path fixes;
         final PrintWriter err;
-        final boolean es;
+        final CliText text;
         final AuditSummary summary = new AuditSummary();
         final Charset forced;
         String usageError;
         private long reportedMalformed;
         private boolean fallbackAllowed;
 
-        Audit(Path input, Path checked, Path fixes, PrintWriter err, boolean es, Charset forced) {
+        Audit(Path input, Path checked, Path fixes, PrintWriter err, CliText text, Charset forced) {
             this.forced = forced;
             this.input = input;
             this.checked = checked;
             this.fixes = fixes;
             this.err = err;
-            this.es = es;
+            this.text = text;
         }
 
         AuditSummary.Files run() throws JobFailure, IOException {
@@ -289,10 +286,7 @@ final class AuditCommand implements Callable<Integer> {
                 tmpChecked = createTemp(checked);
                 tmpFixes = idIndex >= 0 ? createTemp(fixes) : null;
                 if (idIndex < 0) {
-                    err.println(es ? "nota: no hay columna id (ID externo): no se escribe " + fixes
-                            + " (exporte desde Odoo marcando «Quiero actualizar datos»)"
-                            : "note: no id (External ID) column: " + fixes + " is not written "
-                            + "(export from Odoo with \"I want to update data\" checked)");
+                    err.println(text.get("audit.noIdColumn", fixes));
                 }
                 try (FileChannel checkedChannel = FileChannel.open(tmpChecked, StandardOpenOption.WRITE);
                      FileChannel fixesChannel = tmpFixes == null ? null
@@ -339,8 +333,7 @@ final class AuditCommand implements Callable<Integer> {
                 move(tmpChecked, checked);
                 tmpChecked = null;
                 if (reportedMalformed > MAX_REPORTED_MALFORMED) {
-                    err.println((es ? "… y " : "… and ") + (reportedMalformed - MAX_REPORTED_MALFORMED)
-                            + (es ? " filas mal formadas más" : " more malformed rows"));
+                    err.println(text.get("audit.moreMalformed", reportedMalformed - MAX_REPORTED_MALFORMED));
                 }
                 err.flush();
                 // Paths are shown as the user gave them.
@@ -413,10 +406,9 @@ final class AuditCommand implements Callable<Integer> {
                 if (row.problem() != null) {
                     summary.addMalformed();
                     verdict = "MALFORMED";
-                    message = (es ? "fila mal formada: " : "malformed row: ") + row.problem().text(es);
+                    message = text.get("audit.malformedRow", row.problem().text(text));
                     if (++reportedMalformed <= MAX_REPORTED_MALFORMED) {
-                        err.println((es ? "línea " : "line ") + row.line() + ": " + message
-                                + (es ? " (se conserva tal cual en la salida)" : " (kept as is in the output)"));
+                        err.println(text.get("audit.malformedRowReported", row.line(), message));
                     }
                 } else if (check == null) {
                     summary.addNoEmail();

@@ -177,51 +177,52 @@ final class AuditSummary {
         return Double.isNaN(r) ? "null" : String.format(Locale.ROOT, "%.4f", r);
     }
 
-    String text(Files files, Locale locale) {
-        boolean es = "es".equals(locale.getLanguage());
+    String text(Files files, CliText text) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder(1024);
-        out.append(es ? "Auditoría de " : "Audit of ").append(files.input())
-                .append("  (").append(files.encoding()).append(", '").append(files.delimiter()).append("', ")
-                .append(es ? "columna " : "column ").append(files.emailColumn()).append(')').append(nl).append(nl);
-        line(out, es ? "filas" : "rows", rows, rows);
-        line(out, es ? "  con correo" : "  with an email", withEmail, rows);
-        line(out, es ? "  sin correo" : "  no email", noEmail, rows);
-        line(out, es ? "  mal formadas (ver stderr)" : "  malformed (see stderr)", malformed, rows);
+        out.append(text.get("summary.title", files.input(), files.encoding(), files.delimiter(), files.emailColumn()))
+                .append(nl).append(nl);
+        line(out, text.get("summary.rows"), rows, rows);
+        line(out, "  " + text.get("summary.withEmail"), withEmail, rows);
+        line(out, "  " + text.get("summary.noEmail"), noEmail, rows);
+        line(out, "  " + text.get("summary.malformed"), malformed, rows);
         out.append(nl);
         for (Verdict v : Verdict.values()) {
             line(out, v.name(), verdict(v), withEmail);
         }
         out.append(nl);
-        out.append(es ? "Rebotarían tal como están escritas:  " : "Would bounce as typed:        ")
+        out.append(text.get("summary.bounceAsTyped"))
                 .append(bounceAsTyped).append("  (").append(percent(bounceRateBefore())).append(')').append(nl);
-        out.append(es ? "Rebotarían tras las correcciones:    " : "Would bounce after the fixes: ")
+        out.append(text.get("summary.bounceAfterFixes"))
                 .append(wouldBounce).append("  (").append(percent(bounceRateAfter())).append(')').append(nl);
         List<Map.Entry<String, Long>> codes = findingCounts();
         if (!codes.isEmpty()) {
-            out.append(nl).append(es ? "Hallazgos (filas)" : "Findings (rows)").append(nl);
+            out.append(nl).append(text.get("summary.findings")).append(nl);
             for (Map.Entry<String, Long> e : codes) {
                 line(out, "  " + e.getKey(), e.getValue(), -1);
             }
         }
         List<Typo> top = topTypos();
         if (!top.isEmpty()) {
-            out.append(nl).append(es ? "Dominios con errores de tipeo" : "Typo domains").append(nl);
+            out.append(nl).append(text.get("summary.typoDomains")).append(nl);
             for (Typo t : top) {
                 line(out, "  " + t.typed() + " → " + t.suggested(), t.count(), -1);
             }
         }
-        out.append(nl).append(es ? "Salida:      " : "Output:      ").append(files.output()).append(nl);
+        out.append(nl).append(label(text.get("summary.output"))).append(files.output()).append(nl);
         if (files.fixes() != null) {
-            out.append(es ? "Para Odoo:   " : "For Odoo:    ").append(files.fixes()).append("  (")
-                    .append(safeFixes).append(es ? " seguras, " : " safe, ").append(fixesToConfirm)
-                    .append(es ? " a confirmar)" : " to confirm)").append(nl);
+            out.append(label(text.get("summary.forOdoo")))
+                    .append(text.get("summary.fixCounts", files.fixes(), safeFixes, fixesToConfirm)).append(nl);
         }
         if (fixesWithoutId > 0) {
-            out.append(es ? "Sin id (corregir a mano, no van al archivo para Odoo): "
-                    : "Without an id (fix by hand, not in the file for Odoo): ").append(fixesWithoutId).append(nl);
+            out.append(text.get("summary.withoutId", fixesWithoutId)).append(nl);
         }
         return out.toString();
+    }
+
+    /** A label of the file lines, padded so that the file names line up. */
+    private static String label(String label) {
+        return String.format(Locale.ROOT, "%-13s", label);
     }
 
     private static void line(StringBuilder out, String label, long count, long total) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A small streaming RFC 4180 reader and writer: quoted fields, doubled quotes, line breaks inside quotes, any
@@ -63,17 +64,13 @@ final class Csv {
     record Problem(int fields, int expected) {
         static final Problem UNCLOSED_QUOTE = new Problem(-1, -1);
 
-        String text(boolean spanish) {
-            if (fields < 0) {
-                return spanish ? "comillas sin cerrar" : "unclosed quote";
-            }
-            return spanish ? fields + " campos donde el encabezado tiene " + expected
-                    : fields + " fields where the header has " + expected;
+        String text(CliText text) {
+            return fields < 0 ? text.get("csv.unclosedQuote") : text.get("csv.fieldCount", fields, expected);
         }
 
         @Override
         public String toString() {
-            return text(false);
+            return text(CliText.of(Locale.ROOT));
         }
     }
 

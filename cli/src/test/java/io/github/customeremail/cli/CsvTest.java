@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +54,9 @@ class CsvTest {
     void wrongFieldCountIsReportedWithItsLineAndKept() throws IOException {
         List<Csv.Row> rows = read("a,b\n1,2,3\n4\n5,6\n", ',', 2);
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1).problem().text(false)).contains("3 fields");
+        assertThat(rows.get(1).problem().text(CliText.of(Locale.ENGLISH))).contains("3 fields");
         assertThat(rows.get(1).line()).isEqualTo(2);
-        assertThat(rows.get(2).problem().text(false)).contains("1 fields");
+        assertThat(rows.get(2).problem().text(CliText.of(Locale.ENGLISH))).contains("1 fields");
         assertThat(rows.get(3).problem()).isNull();
     }
 
