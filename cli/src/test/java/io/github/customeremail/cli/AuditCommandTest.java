@@ -57,7 +57,7 @@ class AuditCommandTest {
         byte[] bytes = Files.readAllBytes(file);
         int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? 3 : 0;
         byte[] body = java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
-        return CsvTest.read(body, StandardCharsets.UTF_8, delimiter, -1).stream().map(Csv.Row::fields).toList();
+        return CsvTest.read(body, StandardCharsets.UTF_8, delimiter, -1).stream().map(CsvRow::fields).toList();
     }
 
     /** Rows of the checked file as maps from header to value. */
@@ -471,7 +471,7 @@ class AuditCommandTest {
                 assertThat(row.get(5)).isEqualTo("DOMAIN_NOT_FOUND");
             }
         }
-        assertThat(checker.maxInFlight.get()).isLessThanOrEqualTo(AuditCommand.MAX_IN_FLIGHT);
+        assertThat(checker.maxInFlight.get()).isLessThanOrEqualTo(AuditRun.MAX_IN_FLIGHT);
         assertThat(r.out()).contains("\"DOMAIN_NOT_FOUND\":" + (rows + 6) / 7);
         assertThat(checker.pool.isShutdown()).isTrue();         // the validator (and its checker) was closed
     }
