@@ -188,7 +188,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         findings = policy.apply(address, findings);
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
         // there is no good suggestion, and the reason is worth showing.
-        for (int i = 0; i < suggestionErrors.size(); i++) { // indexed: no iterator per check
+        for (int i = 0; i < suggestionErrors.size(); i++) {
             Finding error = suggestionErrors.get(i);
             if (Findings.first(findings, error.code()) == null) {
                 findings = Findings.append(findings, error);
@@ -241,7 +241,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
         List<Finding> found = policy.apply((ParsedAddress) parsed, List.of());
         List<Finding> errors = List.of(); // usually none: no list is built then
-        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per suggestion
+        for (int i = 0; i < found.size(); i++) {
             Finding f = found.get(i);
             if (f.severity() == Severity.ERROR) {
                 errors = Findings.append(errors, f);
@@ -264,7 +264,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
     static Verdict verdictOf(List<Finding> findings) {
         Severity worst = Severity.INFO;
-        for (int i = 0, n = findings.size(); i < n; i++) { // indexed: no iterator per check
+        for (int i = 0, n = findings.size(); i < n; i++) {
             Finding f = findings.get(i);
             if (f.severity().compareTo(worst) > 0) {
                 worst = f.severity();

@@ -8,7 +8,7 @@ import java.util.Map;
  * An immutable open-addressing hash table from strings to values that can be looked up by a <em>region</em> of a
  * string, or by a region with two characters swapped, without building the key. The hot path probes several parts
  * and near variants of the address ({@code hotmail} in {@code hotmail.com.ar}, {@code gmailc.om} with its dot moved
- * back); a substring per probe used to be most of what a check allocated.
+ * back): building a substring per probe would make those lookups allocate.
  *
  * <p>The hash is {@link String#hashCode()}'s, so a whole-string lookup uses the string's cached hash.
  *

@@ -160,7 +160,7 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
         }
     }
 
-    // --- blocked domains (to be replaced by core's policy stage once its builder offers blocked domains) ---
+    // --- blocked domains of the annotation ---
 
     private static List<String> normalizeDomains(String[] domains) {
         List<String> out = new ArrayList<>(domains.length);
