@@ -49,6 +49,26 @@ final class StringTable<V> {
         return get(s, from, to) != null;
     }
 
+    /**
+     * @return whether {@code s[from, to)} is a key when compared without regard to case; for tables whose keys are
+     *         lower case (ASCII letters are lower-cased for the hash, as {@link String#hashCode()} of the key)
+     */
+    boolean containsIgnoringCase(String s, int from, int to) {
+        int length = to - from;
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        for (int slot = spread(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            String k = keys[slot];
+            if (k.length() == length && k.regionMatches(true, 0, s, from, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the value of {@code key}, or {@code null} */
     V get(String key) {
         int length = key.length();
