@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,7 +34,7 @@ final class AuditRun {
     private final CustomerEmailValidatorFactory validators;
     private final PrintWriter err;
     private final CliText text;
-    private final java.util.Locale locale;
+    private final Locale locale;
     /** The charset to read with after a first pass found the input not to be UTF-8, or {@code null}. */
     private final Charset forced;
     final AuditSummary summary = new AuditSummary();
@@ -48,7 +49,7 @@ final class AuditRun {
     }
 
     AuditRun(Request request, CustomerEmailValidatorFactory validators, PrintWriter err, CliText text,
-             java.util.Locale locale, Charset forced) {
+             Locale locale, Charset forced) {
         this.request = request;
         this.validators = validators;
         this.err = err;
