@@ -9,12 +9,13 @@
 #      reproducible-build timestamp (project.build.outputTimestamp) to now;
 #   2. moves CHANGELOG.md's "Unreleased" entries under "## [RELEASE_VERSION] - today";
 #   3. builds, tests and deploys the published modules (BOM, parent, core, dns, bean-validation, cli) to the file
-#      repository target/file-repo (REPO=file:///... to deploy elsewhere; add -Prelease through MAVEN_ARGS to sign);
+#      repository target/file-repo (REPO=file:///... to deploy elsewhere; MAVEN_ARGS=-Prelease to sign: Maven 3.9 reads it);
 #   4. commits "Release RELEASE_VERSION" and tags it vRELEASE_VERSION;
 #   5. sets NEXT_SNAPSHOT_VERSION and commits. Nothing is pushed.
 #
-# --dry-run does all of that in a temporary clone of HEAD, without the tests (CI has run them), prints what it did and
-# removes the clone: the work tree and the tags here are left as they are. CI runs it.
+# --dry-run does all of that in a temporary clone of HEAD, without the tests, sources and javadoc jars (CI's build has
+# made those), prints what it did and removes the clone: the work tree and the tags here are left as they are. CI
+# runs it.
 set -euo pipefail
 
 dry_run=false
@@ -44,7 +45,8 @@ if $dry_run; then
   trap 'rm -rf "$work"' EXIT
   git clone -q "$root" "$work/clone"
   cd "$work/clone"
-  build_args=(-DskipTests)
+  # CI's own build has run the tests and deployed sources and javadoc; the dry run checks the release steps.
+  build_args=(-DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true)
   echo "dry run in $work/clone (removed at the end)"
 else
   build_args=()
@@ -77,7 +79,7 @@ sed -i "s|^## \[Unreleased\]|## [Unreleased]\n\n## [$release] - $(date -u +%Y-%m
 
 repo=${REPO:-file://$PWD/target/file-repo}
 echo "building and deploying to $repo"
-./mvnw -B -q ${MAVEN_ARGS:-} "${build_args[@]}" -pl bom,core,dns,bean-validation,cli -am deploy \
+./mvnw -B -q "${build_args[@]}" -pl bom,core,dns,bean-validation,cli -am deploy \
   -DaltDeploymentRepository="release::$repo"
 
 git add -A
@@ -94,9 +96,12 @@ if $dry_run; then
   repo_dir=${repo#file://}
   echo "dry run: would have deployed:"
   (cd "$repo_dir" && find . -name "*-$release*.jar" -o -name "*-$release.pom" | sort | sed 's|^\./|  |')
-  count=$(find "$repo_dir" -name "*-$release*.jar" | wc -l)
-  # core, dns, bean-validation, cli: jar, sources, javadoc each.
-  [[ "$count" -ge 12 ]] || { echo "dry run: expected at least 12 jars of $release, found $count" >&2; exit 1; }
+  for module in core dns bean-validation cli; do
+    jar="$repo_dir/io/github/customeremail/customer-email-$module/$release/customer-email-$module-$release.jar"
+    [[ -f "$jar" ]] || { echo "dry run: customer-email-$module-$release.jar was not deployed" >&2; exit 1; }
+  done
+  [[ -f "$repo_dir/io/github/customeremail/customer-email-bom/$release/customer-email-bom-$release.pom" ]] \
+    || { echo "dry run: the BOM was not deployed" >&2; exit 1; }
   git log --oneline -3 | sed 's/^/  /'
 else
   echo "done: push the commits and the tag v$release when the deploy is verified"
