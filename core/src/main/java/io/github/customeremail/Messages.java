@@ -9,10 +9,6 @@ final class Messages {
 
     static final String BUNDLE = "io.github.customeremail.messages";
 
-    // No fallback to the JVM default locale: a server in Spain asked for English must answer in English.
-    private static final ResourceBundle.Control NO_DEFAULT_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private Messages() {
     }
 
@@ -25,8 +21,21 @@ final class Messages {
         return substitute(template, finding, locale);
     }
 
+    /**
+     * The bundle for the locale's language, or the root bundle (English) when there is none. Loaded through this
+     * class's module, which works both on the class path and on the module path (where a
+     * {@code ResourceBundle.Control} is not allowed).
+     */
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), NO_DEFAULT_FALLBACK);
+        Module module = Messages.class.getModule();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, module);
+        // Without a bundle for the language, getBundle falls back to the JVM default locale's bundle; a server in
+        // Spain asked for English or German must answer in English (the root bundle), not Spanish.
+        String found = bundle.getLocale().getLanguage();
+        if (!found.isEmpty() && !found.equals(locale.getLanguage())) {
+            return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, module);
+        }
+        return bundle;
     }
 
     private static String template(String key, Locale locale) {

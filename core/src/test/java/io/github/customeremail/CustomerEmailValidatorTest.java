@@ -56,6 +56,7 @@ class CustomerEmailValidatorTest {
             Locale.setDefault(ES);
             EmailCheck check = validator.check("juan.gmail.com");
             assertThat(check.headline(Locale.GERMAN)).contains("The address has no @.");
+            assertThat(check.headline(Locale.ENGLISH)).contains("The address has no @.");
             assertThat(check.headline(Locale.forLanguageTag("es-CO"))).contains("A la dirección le falta la @.");
         } finally {
             Locale.setDefault(saved);

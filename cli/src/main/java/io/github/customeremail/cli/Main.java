@@ -51,12 +51,18 @@ public final class Main {
         return cli;
     }
 
-    /** Reports the version from the jar manifest. */
+    /** Reports the version and the git commit it was built from (version.properties, filled in by the build). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"customer-email " + (v == null ? "(development build)" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            var properties = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"customer-email " + properties.getProperty("version", "(development build)")
+                    + " (commit " + properties.getProperty("commit", "unknown") + ")"};
         }
     }
 }

@@ -1,0 +1,12 @@
+/**
+ * customer-email command-line tool ({@code check}, {@code audit}, {@code sender}).
+ */
+module io.github.customeremail.cli {
+    requires io.github.customeremail;
+    requires io.github.customeremail.dns;
+    requires info.picocli;
+
+    exports io.github.customeremail.cli;
+    // picocli sets the commands' annotated fields by reflection.
+    opens io.github.customeremail.cli to info.picocli;
+}
