@@ -11,10 +11,6 @@ final class CliText {
 
     static final String BUNDLE = "io.github.customeremail.cli.messages";
 
-    // No fallback to the JVM default locale: a terminal in Spain asked for English answers in English.
-    private static final ResourceBundle.Control NO_DEFAULT_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private final ResourceBundle bundle;
 
     private CliText(ResourceBundle bundle) {
@@ -26,8 +22,16 @@ final class CliText {
      * @return its texts (English for a language without its own file)
      */
     static CliText of(Locale locale) {
-        return new CliText(ResourceBundle.getBundle(BUNDLE, locale, CliText.class.getClassLoader(),
-                NO_DEFAULT_FALLBACK));
+        // Loaded through this class's module, which works on the class path and on the module path (where a
+        // ResourceBundle.Control is not allowed).
+        Module module = CliText.class.getModule();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, module);
+        // No fallback to the JVM default locale: a terminal in Spain asked for English answers in English.
+        String found = bundle.getLocale().getLanguage();
+        if (!found.isEmpty() && !found.equals(locale.getLanguage())) {
+            bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, module);
+        }
+        return new CliText(bundle);
     }
 
     /**

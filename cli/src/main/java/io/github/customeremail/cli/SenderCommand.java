@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Spec;
         description = "Checks your own sending domain: SPF, DKIM, DMARC, MAIL FROM (Amazon SES) and blocklists.")
 final class SenderCommand implements Callable<Integer> {
 
-    private static final String BUNDLE = "io.github.customeremail.cli.sender-cli";
 
     @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Your sending domains, e.g. tumatera.com.")
     List<String> domains;
@@ -143,8 +141,7 @@ final class SenderCommand implements Callable<Integer> {
 
     /** Errors first, then warnings, then what could not be verified; what is in order in one closing line. */
     static String text(SenderReport report, Locale locale) {
-        ResourceBundle cli = ResourceBundle.getBundle(BUNDLE, locale, SenderCommand.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        CliText cli = CliText.of(locale);
         List<SenderFinding> todo = new ArrayList<>();
         List<String> fine = new ArrayList<>();
         for (SenderFinding f : report.checks()) {
@@ -159,14 +156,13 @@ final class SenderCommand implements Callable<Integer> {
         long unknown = todo.size() - toFix;
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(cli.getString(todo.isEmpty() ? "header.ready" : "header.todo"),
-                report.domain(), toFix, unknown)).append(nl);
+        sb.append(cli.get(todo.isEmpty() ? "sender.ready" : "sender.todo", report.domain(), toFix, unknown)).append(nl);
         for (SenderFinding f : todo) {
             sb.append("  ").append(marker(f.status())).append(' ').append(f.name()).append(": ")
                     .append(f.message(locale)).append(nl);
         }
         if (!fine.isEmpty()) {
-            sb.append("  ✓ ").append(String.format(cli.getString("in.order"), fine.size(), String.join(", ", fine)))
+            sb.append("  ✓ ").append(cli.get("sender.inOrder", fine.size(), String.join(", ", fine)))
                     .append(nl);
         }
         return sb.toString().stripTrailing();

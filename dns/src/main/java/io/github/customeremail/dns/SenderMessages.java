@@ -9,15 +9,23 @@ final class SenderMessages {
 
     static final String BUNDLE = "io.github.customeremail.dns.sender-messages";
 
-    // No fallback to the JVM default locale: a server in Spain asked for English must answer in English.
-    private static final ResourceBundle.Control NO_DEFAULT_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private SenderMessages() {
     }
 
+    /**
+     * The bundle for the locale's language, or the root bundle (English) when there is none. Loaded through this
+     * class's module, which works on the class path and on the module path (where a {@code ResourceBundle.Control}
+     * is not allowed).
+     */
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, SenderMessages.class.getClassLoader(), NO_DEFAULT_FALLBACK);
+        Module module = SenderMessages.class.getModule();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, module);
+        // No fallback to the JVM default locale: a server in Spain asked for English must answer in English.
+        String found = bundle.getLocale().getLanguage();
+        if (!found.isEmpty() && !found.equals(locale.getLanguage())) {
+            return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, module);
+        }
+        return bundle;
     }
 
     static String render(SenderFinding finding, Locale locale) {
