@@ -1,0 +1,120 @@
+package io.github.customeremail.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's settings, under {@code customer-email.service}. Checked at start: a bad value stops the service
+ * with a message naming the setting.
+ *
+ * @param apiKeys          keys accepted in the {@code X-Api-Key} header; required on every endpoint that reads or
+ *                         changes stored personal data (none configured: those endpoints refuse every request)
+ * @param checksOpen       whether {@code POST /v1/checks} is open without a key (default {@code false})
+ * @param maxBatch         most addresses in one {@code POST /v1/checks}
+ * @param maxRequestBytes  largest request body accepted, in bytes
+ * @param sns              SNS push intake
+ * @param feedback         how bounces become suppressions
+ * @param store            the suppression store
+ */
+@ConfigurationProperties("customer-email.service")
+record ServiceProperties(
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue("false") boolean checksOpen,
+        @DefaultValue("100") int maxBatch,
+        @DefaultValue("262144") int maxRequestBytes,
+        @DefaultValue Sns sns,
+        @DefaultValue Feedback feedback,
+        @DefaultValue Store store) {
+
+    ServiceProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        require(maxBatch >= 1 && maxBatch <= 10_000, "customer-email.service.max-batch must be 1..10000, got " + maxBatch);
+        require(maxRequestBytes >= 1024, "customer-email.service.max-request-bytes must be at least 1024, got "
+                + maxRequestBytes);
+        for (String key : apiKeys) {
+            require(key.length() >= 16, "customer-email.service.api-keys: each key needs at least 16 characters");
+        }
+    }
+
+    /**
+     * SNS HTTPS push.
+     *
+     * @param certificateHosts regular expressions a {@code SigningCertURL} host must match in full
+     * @param subscribeHosts   regular expressions a {@code SubscribeURL} host must match in full
+     * @param topicArns        topics accepted; empty: any topic
+     * @param basicAuthUser    optional user of basic auth in the subscription URL
+     * @param basicAuthPassword its password
+     * @param certificateCacheSize how many signing certificates are kept
+     * @param fetchTimeout     timeout of a certificate fetch or subscription confirmation
+     */
+    record Sns(
+            @DefaultValue("sns\\.[a-z0-9-]+\\.amazonaws\\.com") List<String> certificateHosts,
+            @DefaultValue("sns\\.[a-z0-9-]+\\.amazonaws\\.com") List<String> subscribeHosts,
+            @DefaultValue List<String> topicArns,
+            @DefaultValue("") String basicAuthUser,
+            @DefaultValue("") String basicAuthPassword,
+            @DefaultValue("32") int certificateCacheSize,
+            @DefaultValue("10s") Duration fetchTimeout) {
+
+        Sns {
+            topicArns = topicArns == null ? List.of() : List.copyOf(topicArns);
+            certificateHosts = patterns("customer-email.service.sns.certificate-hosts", certificateHosts);
+            subscribeHosts = patterns("customer-email.service.sns.subscribe-hosts", subscribeHosts);
+            require(basicAuthUser.isEmpty() == basicAuthPassword.isEmpty(),
+                    "customer-email.service.sns.basic-auth-user and basic-auth-password go together");
+        }
+
+        private static List<String> patterns(String setting, List<String> values) {
+            if (values == null || values.isEmpty()) {
+                throw new IllegalArgumentException(setting + " needs at least one host pattern");
+            }
+            for (String v : values) {
+                try {
+                    Pattern.compile(v);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException(setting + ": not a regular expression: " + v, e);
+                }
+            }
+            return List.copyOf(values);
+        }
+    }
+
+    /**
+     * How bounces become suppressions.
+     *
+     * @param transientThreshold temporary bounces within the window that suppress an address (Odoo: 5)
+     * @param transientWindow    the window (Odoo: 13 weeks)
+     */
+    record Feedback(@DefaultValue("5") int transientThreshold, @DefaultValue("91d") Duration transientWindow) {
+        Feedback {
+            require(transientThreshold >= 1, "customer-email.service.feedback.transient-threshold must be >= 1");
+            require(!transientWindow.isNegative() && !transientWindow.isZero(),
+                    "customer-email.service.feedback.transient-window must be positive");
+        }
+    }
+
+    /**
+     * The store.
+     *
+     * @param cacheRefresh how often the validator's in-memory view is reloaded from the database (other instances'
+     *                     changes arrive then; this instance's own changes are applied at once)
+     * @param retention    feedback events and addresses no longer suppressed are deleted after this long;
+     *                     rejected notification bodies after a tenth of it
+     */
+    record Store(@DefaultValue("30s") Duration cacheRefresh, @DefaultValue("400d") Duration retention) {
+        Store {
+            require(cacheRefresh.toMillis() >= 100, "customer-email.service.store.cache-refresh must be >= 100ms");
+            require(retention.toDays() >= 1, "customer-email.service.store.retention must be at least 1d");
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
