@@ -118,6 +118,32 @@ class CheckApiTest {
         assertThat(r.body()).contains("openapi: 3.").contains("/v1/checks").contains("/v1/ses/notifications");
     }
 
+    /**
+     * This context keeps the default SNS settings (certificate hosts {@code sns.<region>.amazonaws.com}): a message
+     * signed by the tests' own key, its certificate on a loopback HTTPS host, is refused, nothing is fetched and
+     * nothing is stored.
+     */
+    @Test
+    void theDefaultConfigurationRefusesAMessageSignedByTheTestsOwnKey(
+            @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        TestCertificates certs = TestCertificates.get();
+        try (LoopbackHttpsServer host = new LoopbackHttpsServer(certs)) {
+            SnsSigner signer = new SnsSigner(certs.key("sns"), host.url("/sns.pem"));
+            String id = java.util.UUID.randomUUID().toString();
+            HttpResponse<String> r = client().sns(SnsSigner.json(signer.notification(id, SnsSigner.bounce(
+                    "victima@gmail.com", "Permanent", "NoEmail", "5.1.1", "550 5.1.1", java.time.Instant.now()), 2)));
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(host.requests).isEmpty();
+            HttpResponse<String> confirm = client().sns(SnsSigner.json(signer.subscriptionConfirmation(
+                    host.url("/confirm"))));
+            assertThat(confirm.statusCode()).isEqualTo(403);
+            assertThat(host.requests).isEmpty();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ses_notification").query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM address_feedback").query(Integer.class).single()).isZero();
+        }
+    }
+
     /** Runs the CLI in-process and returns its JSON lines. */
     private static synchronized List<JsonNode> runCli(List<String> args) {
         PrintStream original = System.out;
