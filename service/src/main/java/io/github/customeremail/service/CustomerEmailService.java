@@ -20,6 +20,33 @@ public class CustomerEmailService {
      * @param args Spring Boot command-line arguments ({@code --server.port=8080}, {@code --spring.datasource.url=…})
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(importFile(args));
+        }
         SpringApplication.run(CustomerEmailService.class, args);
+    }
+
+    /** {@code import FILE.jsonl [--spring.datasource.url=…]}: stores past notifications, then exits. */
+    private static int importFile(String[] args) {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            System.err.println("usage: java -jar customer-email-service.jar import FILE.jsonl [--setting=value…]");
+            return 2;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        if (!java.nio.file.Files.isReadable(file)) {
+            System.err.println("cannot read " + file);
+            return 2;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+        try (org.springframework.context.ConfigurableApplicationContext context =
+                     new org.springframework.boot.builder.SpringApplicationBuilder(CustomerEmailService.class)
+                             .web(org.springframework.boot.WebApplicationType.NONE).run(rest)) {
+            new ImportCommand(context.getBean(FeedbackIntake.class),
+                    context.getBean(tools.jackson.databind.json.JsonMapper.class)).run(file, System.out);
+            return 0;
+        } catch (java.io.IOException e) {
+            System.err.println("import failed: " + e.getMessage());
+            return 1;
+        }
     }
 }
