@@ -305,10 +305,49 @@ class FeedbackStore {
      * @return the sending statistics of those days, oldest first
      */
     List<Map<String, Object>> sendingDays(int days) {
-        LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days - 1L);
+        LocalDate from = firstDay(days);
         return jdbc.sql("SELECT send_date, deliveries, mailbox_missing, transient, sender_rejections, ses_suppressed, "
                         + "permanent_other, complaints FROM sending_day WHERE send_date >= ? ORDER BY send_date")
                 .param(from).query().listOfRows();
+    }
+
+    /**
+     * @param days how many days back from today (UTC), today included
+     * @return the sums of the sending statistics over those days, by column
+     */
+    Map<String, Integer> sendingTotals(int days) {
+        Map<String, Object> row = jdbc.sql("SELECT COALESCE(SUM(deliveries), 0) AS deliveries, "
+                        + "COALESCE(SUM(mailbox_missing), 0) AS mailbox_missing, COALESCE(SUM(transient), 0) AS transient, "
+                        + "COALESCE(SUM(sender_rejections), 0) AS sender_rejections, "
+                        + "COALESCE(SUM(ses_suppressed), 0) AS ses_suppressed, "
+                        + "COALESCE(SUM(permanent_other), 0) AS permanent_other, COALESCE(SUM(complaints), 0) AS complaints "
+                        + "FROM sending_day WHERE send_date >= ?")
+                .param(firstDay(days)).query().singleRow();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        row.forEach((k, v) -> totals.put(k.toLowerCase(java.util.Locale.ROOT), ((Number) v).intValue()));
+        return totals;
+    }
+
+    /**
+     * @return the domains with the most hard bounces (mailbox missing or other permanent) in the last days,
+     *         most first, each with its count
+     */
+    List<Map<String, Object>> topBouncingDomains(int days, int limit) {
+        return jdbc.sql("SELECT SUBSTRING(address_key FROM POSITION('@' IN address_key) + 1) AS domain, "
+                        + "COUNT(*) AS bounces FROM feedback_event WHERE kind IN ('MAILBOX_MISSING', 'PERMANENT_OTHER') "
+                        + "AND occurred_at >= ? GROUP BY SUBSTRING(address_key FROM POSITION('@' IN address_key) + 1) "
+                        + "ORDER BY bounces DESC, domain LIMIT " + limit)
+                .param(utc(firstDay(days).atStartOfDay(ZoneOffset.UTC).toInstant())).query()
+                .listOfRows().stream().map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    r.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v instanceof Number n
+                            ? (Object) n.intValue() : v));
+                    return m;
+                }).toList();
+    }
+
+    private LocalDate firstDay(int days) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days - 1L);
     }
 
     /** The path-safe id of an address: 128 bits of its key's SHA-256, base64url. Reveals nothing readable. */

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sns              SNS push intake
  * @param feedback         how bounces become suppressions
  * @param store            the suppression store
+ * @param health           sending health thresholds
  */
 @ConfigurationProperties("customer-email.service")
 record ServiceProperties(
@@ -28,7 +29,8 @@ record ServiceProperties(
         @DefaultValue("262144") int maxRequestBytes,
         @DefaultValue Sns sns,
         @DefaultValue Feedback feedback,
-        @DefaultValue Store store) {
+        @DefaultValue Store store,
+        @DefaultValue Health health) {
 
     ServiceProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -109,6 +111,25 @@ record ServiceProperties(
         Store {
             require(cacheRefresh.toMillis() >= 100, "customer-email.service.store.cache-refresh must be >= 100ms");
             require(retention.toDays() >= 1, "customer-email.service.store.retention must be at least 1d");
+        }
+    }
+
+    /**
+     * Sending health thresholds, as fractions of the recipients mailed (SES reviews an account at about 5 % bounces
+     * and may pause it at 10 %; complaints at 0.1 % and 0.5 %).
+     *
+     * @param bounceWarning     hard-bounce rate of the warning state
+     * @param bounceCritical    hard-bounce rate of the critical state
+     * @param complaintWarning  complaint rate of the warning state
+     * @param complaintCritical complaint rate of the critical state
+     */
+    record Health(@DefaultValue("0.04") double bounceWarning, @DefaultValue("0.08") double bounceCritical,
+                  @DefaultValue("0.001") double complaintWarning, @DefaultValue("0.005") double complaintCritical) {
+        Health {
+            require(0 < bounceWarning && bounceWarning <= bounceCritical && bounceCritical <= 1,
+                    "customer-email.service.health: need 0 < bounce-warning <= bounce-critical <= 1");
+            require(0 < complaintWarning && complaintWarning <= complaintCritical && complaintCritical <= 1,
+                    "customer-email.service.health: need 0 < complaint-warning <= complaint-critical <= 1");
         }
     }
 

@@ -35,11 +35,13 @@ class SuppressionController {
     private final FeedbackStore store;
     private final SuppressionCache cache;
     private final JsonMapper json;
+    private final ServiceProperties.Health health;
 
-    SuppressionController(FeedbackStore store, SuppressionCache cache, JsonMapper json) {
+    SuppressionController(FeedbackStore store, SuppressionCache cache, JsonMapper json, ServiceProperties properties) {
         this.store = store;
         this.cache = cache;
         this.json = json;
+        this.health = properties.health();
     }
 
     /**
@@ -128,6 +130,22 @@ class SuppressionController {
             throw new ErrorResponses.BadRequest("days must be 1..400");
         }
         return Map.of("days", store.sendingDays(days));
+    }
+
+    /**
+     * Rolling sending health over the last {@code days} days: hard-bounce and complaint rates of the recipients
+     * mailed, the state ({@code ok}, {@code warning}, {@code critical}), sender-side rejections counted apart, and the
+     * domains that bounce most.
+     */
+    @GetMapping(path = "/v1/sending/health", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> sendingHealth(@RequestParam(defaultValue = "7") int days) {
+        if (days < 1 || days > 400) {
+            throw new ErrorResponses.BadRequest("days must be 1..400");
+        }
+        Map<String, Object> v = SendingHealth.of(store.sendingTotals(days), health);
+        v.put("days", days);
+        v.put("topBouncingDomains", store.topBouncingDomains(days, 10));
+        return v;
     }
 
     private static AddressRequest request(AddressRequest request) {

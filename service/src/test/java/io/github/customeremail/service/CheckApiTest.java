@@ -129,7 +129,7 @@ class CheckApiTest {
             org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
         TestCertificates certs = TestCertificates.get();
         try (LoopbackHttpsServer host = new LoopbackHttpsServer(certs)) {
-            SnsSigner signer = new SnsSigner(certs.key("sns"), host.url("/sns.pem"));
+            SnsSigner signer = host.signer();
             String id = java.util.UUID.randomUUID().toString();
             HttpResponse<String> r = client().sns(SnsSigner.json(signer.notification(id, SnsSigner.bounce(
                     "victima@gmail.com", "Permanent", "NoEmail", "5.1.1", "550 5.1.1", java.time.Instant.now()), 2)));

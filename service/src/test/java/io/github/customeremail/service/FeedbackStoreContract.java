@@ -234,6 +234,25 @@ abstract class FeedbackStoreContract {
         assertThat(store.find("n@gmail.com")).as("a suppression is kept until lifted").isPresent();
     }
 
+    @Test
+    void sendingTotalsAndTopBouncingDomainsSumTheWindow() {
+        record(bounce("a@dead.com", "Permanent", "NoEmail", "", "", T0));
+        record(bounce("b@dead.com", "Permanent", "General", "5.1.1", "", T0.minus(Duration.ofDays(2))));
+        record(bounce("c@other.com", "Permanent", "General", "5.2.1", "", T0));
+        record(bounce("d@other.com", "Permanent", "General", "5.7.1", "", T0)); // sender side: not a hard bounce here
+        record(bounce("e@old.com", "Permanent", "NoEmail", "", "", T0.minus(Duration.ofDays(30)))); // outside
+        store.record("deliv", "test", new SesNotification(SesNotification.Type.DELIVERY, "m", T0, "", "",
+                List.of(new SesNotification.Recipient("x@y.com", "", "", ""))));
+        Map<String, Integer> t = store.sendingTotals(7);
+        assertThat(t).containsEntry("mailbox_missing", 2).containsEntry("permanent_other", 1)
+                .containsEntry("sender_rejections", 1).containsEntry("deliveries", 1);
+        List<Map<String, Object>> top = store.topBouncingDomains(7, 10);
+        assertThat(top).hasSize(2);
+        assertThat(top.get(0)).containsEntry("domain", "dead.com").containsEntry("bounces", 2);
+        assertThat(top.get(1)).containsEntry("domain", "other.com").containsEntry("bounces", 1);
+        assertThat(store.sendingTotals(1)).containsEntry("mailbox_missing", 1);
+    }
+
     /** Column names come back upper-case from H2 and lower-case from PostgreSQL. */
     private static Object value(Map<String, Object> row, String column) {
         Object v = row.get(column);

@@ -14,10 +14,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class LoopbackHttpsServer implements AutoCloseable {
 
+    private static LoopbackHttpsServer shared;
+
     private final HttpsServer server;
+    private final TestCertificates certs;
     final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /** @return one server for all test classes of this run, started on first use */
+    static synchronized LoopbackHttpsServer shared() throws Exception {
+        if (shared == null) {
+            shared = new LoopbackHttpsServer(TestCertificates.get());
+        }
+        return shared;
+    }
+
     LoopbackHttpsServer(TestCertificates certs) throws Exception {
+        this.certs = certs;
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(certs.serverContext()));
         server.createContext("/", exchange -> {
@@ -42,6 +54,11 @@ final class LoopbackHttpsServer implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** @return a signer with the valid test key whose certificate this server serves */
+    SnsSigner signer() throws Exception {
+        return new SnsSigner(certs.key("sns"), url("/sns.pem"));
     }
 
     String url(String path) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,14 +46,8 @@ class PostgresOutageTest {
     @BeforeAll
     static void startCertificateHost() throws Exception {
         PostgresDatabase.serverUrl(); // skips (or fails under CI=true) before the context needs the database
-        TestCertificates certs = TestCertificates.get();
-        certHost = new LoopbackHttpsServer(certs);
-        signer = new SnsSigner(certs.key("sns"), certHost.url("/sns.pem"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        certHost.close();
+        certHost = LoopbackHttpsServer.shared();
+        signer = certHost.signer();
     }
 
     @Test

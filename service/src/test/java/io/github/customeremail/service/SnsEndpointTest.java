@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,14 +42,8 @@ class SnsEndpointTest {
 
     @BeforeAll
     static void startCertificateHost() throws Exception {
-        TestCertificates certs = TestCertificates.get();
-        certHost = new LoopbackHttpsServer(certs);
-        signer = new SnsSigner(certs.key("sns"), certHost.url("/sns.pem"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        certHost.close();
+        certHost = LoopbackHttpsServer.shared();
+        signer = certHost.signer();
     }
 
     private LoopbackClient client() {
@@ -232,6 +225,10 @@ class SnsEndpointTest {
         assertThat(stored.path("count").asInt()).isEqualTo(100);
         assertThat(stored.path("counts").path("transient").asInt()).isEqualTo(100);
         assertThat(stored.path("reason").asString()).isEqualTo("repeated-transient-bounces");
+        JsonNode health = LoopbackClient.json(client().send("GET", "/v1/sending/health?days=1", null,
+                RequestGuardFilter.API_KEY_HEADER, LoopbackClient.KEY));
+        assertThat(health.path("transientBounces").asInt()).isGreaterThanOrEqualTo(100);
+        assertThat(health.path("state").asString()).isIn("ok", "warning", "critical");
     }
 
     @Test
