@@ -41,8 +41,7 @@ public class CustomerEmailService {
         try (org.springframework.context.ConfigurableApplicationContext context =
                      new org.springframework.boot.builder.SpringApplicationBuilder(CustomerEmailService.class)
                              .web(org.springframework.boot.WebApplicationType.NONE).run(rest)) {
-            new ImportCommand(context.getBean(FeedbackIntake.class),
-                    context.getBean(tools.jackson.databind.json.JsonMapper.class)).run(file, System.out);
+            new ImportCommand(context.getBean(FeedbackIntake.class)).run(file, System.out);
             return 0;
         } catch (java.io.IOException e) {
             System.err.println("import failed: " + e.getMessage());

@@ -18,11 +18,39 @@ class FeedbackIntake {
     private final SesNotificationParser parser;
     private final FeedbackStore store;
     private final SuppressionCache cache;
+    private final JsonMapper json;
 
     FeedbackIntake(JsonMapper json, FeedbackStore store, SuppressionCache cache) {
+        this.json = json;
         this.parser = new SesNotificationParser(json);
         this.store = store;
         this.cache = cache;
+    }
+
+    /**
+     * Accepts a notification from a trusted channel (an SQS queue of the company's own, a local file) that is either
+     * an SNS message ({@code {"Type":"Notification","MessageId":…,"Message":"…"}}, SNS to SQS without raw delivery)
+     * or a bare SES notification (raw delivery). Its id is the SNS MessageId when there is one, else
+     * {@code fallbackId}. Signatures are not checked: the channel is trusted.
+     *
+     * @return what happened; committed when this returns
+     */
+    FeedbackStore.Outcome acceptEnvelopeOrBare(String text, String fallbackId, String source) {
+        String id = fallbackId;
+        String message = text;
+        try {
+            tools.jackson.databind.JsonNode root = json.readTree(text);
+            if (root != null && root.path("Type").isString() && root.path("Type").asString().equals("Notification")
+                    && root.path("Message").isString()) {
+                message = root.path("Message").asString();
+                if (root.path("MessageId").isString()) {
+                    id = root.path("MessageId").asString();
+                }
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            // not JSON: accept() keeps it as rejected with its reason
+        }
+        return accept(id, source, message);
     }
 
     /**

@@ -7,11 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar customer-email-service.jar import FILE.jsonl}: stores past SES notifications from a trusted local
@@ -23,11 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImportCommand {
 
     private final FeedbackIntake intake;
-    private final JsonMapper json;
 
-    ImportCommand(FeedbackIntake intake, JsonMapper json) {
+    ImportCommand(FeedbackIntake intake) {
         this.intake = intake;
-        this.json = json;
     }
 
     /**
@@ -60,21 +54,6 @@ final class ImportCommand {
     }
 
     private FeedbackStore.Outcome importLine(String line) {
-        String id = "import:" + FeedbackStore.idOf(line);
-        String message = line;
-        try {
-            JsonNode root = json.readTree(line);
-            JsonNode type = root.path("Type");
-            if (type.isString() && List.of("Notification").contains(type.asString())
-                    && root.path("Message").isString()) {
-                message = root.path("Message").asString();
-                if (root.path("MessageId").isString()) {
-                    id = root.path("MessageId").asString();
-                }
-            }
-        } catch (JacksonException e) {
-            // not JSON: the intake keeps it as rejected with its reason
-        }
-        return intake.accept(id, "import", message);
+        return intake.acceptEnvelopeOrBare(line, "import:" + FeedbackStore.idOf(line), "import");
     }
 }

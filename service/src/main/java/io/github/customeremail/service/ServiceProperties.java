@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedback         how bounces become suppressions
  * @param store            the suppression store
  * @param health           sending health thresholds
+ * @param sqs              SQS pull intake
  */
 @ConfigurationProperties("customer-email.service")
 record ServiceProperties(
@@ -30,7 +31,8 @@ record ServiceProperties(
         @DefaultValue Sns sns,
         @DefaultValue Feedback feedback,
         @DefaultValue Store store,
-        @DefaultValue Health health) {
+        @DefaultValue Health health,
+        @DefaultValue Sqs sqs) {
 
     ServiceProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -130,6 +132,22 @@ record ServiceProperties(
                     "customer-email.service.health: need 0 < bounce-warning <= bounce-critical <= 1");
             require(0 < complaintWarning && complaintWarning <= complaintCritical && complaintCritical <= 1,
                     "customer-email.service.health: need 0 < complaint-warning <= complaint-critical <= 1");
+        }
+    }
+
+    /**
+     * SQS pull intake; off while {@code queueUrl} is empty.
+     *
+     * @param queueUrl the queue subscribed to the SES notification topic
+     * @param region   its AWS region (empty: the SDK's default region chain)
+     * @param endpoint another endpoint (a VPC endpoint), empty for AWS's own
+     * @param waitTime long-poll wait, 1 to 20 seconds
+     */
+    record Sqs(@DefaultValue("") String queueUrl, @DefaultValue("") String region, @DefaultValue("") String endpoint,
+               @DefaultValue("20s") Duration waitTime) {
+        Sqs {
+            require(waitTime.toSeconds() >= 1 && waitTime.toSeconds() <= 20,
+                    "customer-email.service.sqs.wait-time must be 1s..20s");
         }
     }
 

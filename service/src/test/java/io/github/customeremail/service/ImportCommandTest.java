@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "customer-email.dns=off",
@@ -36,7 +35,7 @@ class ImportCommandTest {
                 "Message", SnsSigner.complaint("queja@hotmail.com", at)));
         Path file = dir.resolve("past.jsonl");
         Files.write(file, List.of(bare, envelope, "", "{broken", "{\"notificationType\":\"Bounce\"}"));
-        ImportCommand command = new ImportCommand(intake, JsonMapper.builder().build());
+        ImportCommand command = new ImportCommand(intake);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<FeedbackStore.Outcome, Integer> first = command.run(file, new PrintStream(out, true, StandardCharsets.UTF_8));
