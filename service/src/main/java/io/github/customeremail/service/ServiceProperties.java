@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store            the suppression store
  * @param health           sending health thresholds
  * @param sqs              SQS pull intake
+ * @param ses              SES account-level suppression list
  */
 @ConfigurationProperties("customer-email.service")
 record ServiceProperties(
@@ -32,7 +33,8 @@ record ServiceProperties(
         @DefaultValue Feedback feedback,
         @DefaultValue Store store,
         @DefaultValue Health health,
-        @DefaultValue Sqs sqs) {
+        @DefaultValue Sqs sqs,
+        @DefaultValue Ses ses) {
 
     ServiceProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -149,6 +151,17 @@ record ServiceProperties(
             require(waitTime.toSeconds() >= 1 && waitTime.toSeconds() <= 20,
                     "customer-email.service.sqs.wait-time must be 1s..20s");
         }
+    }
+
+    /**
+     * Amazon SES's account-level suppression list, kept in step when a suppression is lifted.
+     *
+     * @param enabled  whether lifts are also sent to SES (needs {@code ses:DeleteSuppressedDestination})
+     * @param region   the SES region (empty: the SDK's default region chain)
+     * @param endpoint another endpoint, empty for AWS's own
+     */
+    record Ses(@DefaultValue("false") boolean enabled, @DefaultValue("") String region,
+               @DefaultValue("") String endpoint) {
     }
 
     private static void require(boolean ok, String message) {

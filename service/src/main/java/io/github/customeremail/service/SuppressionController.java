@@ -36,12 +36,16 @@ class SuppressionController {
     private final SuppressionCache cache;
     private final JsonMapper json;
     private final ServiceProperties.Health health;
+    /** Empty unless SES's account-level list is kept in step. */
+    private final java.util.Optional<SesAccountSuppressions> ses;
 
-    SuppressionController(FeedbackStore store, SuppressionCache cache, JsonMapper json, ServiceProperties properties) {
+    SuppressionController(FeedbackStore store, SuppressionCache cache, JsonMapper json, ServiceProperties properties,
+                          java.util.Optional<SesAccountSuppressions> ses) {
         this.store = store;
         this.cache = cache;
         this.json = json;
         this.health = properties.health();
+        this.ses = ses;
     }
 
     /**
@@ -88,7 +92,10 @@ class SuppressionController {
         boolean was = store.lift(key);
         cache.refresh(List.of(key));
         LOG.info("suppression of {} lifted (was suppressed: {})", Masked.address(key), was);
-        return Map.of("lifted", was);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lifted", was);
+        ses.ifPresent(s -> answer.put("ses", s.lift(key).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        return answer;
     }
 
     /** Deletes everything stored about the address in the body (the customer's right to erasure). */
