@@ -20,10 +20,12 @@ class CheckController {
 
     private final CustomerEmailValidator validator;
     private final ServiceProperties properties;
+    private final Rechecks rechecks;
 
-    CheckController(CustomerEmailValidator validator, ServiceProperties properties) {
+    CheckController(CustomerEmailValidator validator, ServiceProperties properties, Rechecks rechecks) {
         this.validator = validator;
         this.properties = properties;
+        this.rechecks = rechecks;
     }
 
     /**
@@ -72,6 +74,16 @@ class CheckController {
     record FindingView(String code, String message) {
     }
 
+    /** Where a recheck of an address that was UNKNOWN stands. */
+    @PostMapping(path = "/v1/rechecks/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    Rechecks.State recheck(@RequestBody(required = false) SuppressionController.AddressRequest request) {
+        if (request == null) {
+            throw new ErrorResponses.BadRequest("send {\"address\": \"…\"}");
+        }
+        return rechecks.find(request.key())
+                .orElseThrow(() -> new ErrorResponses.NotFound("no recheck of this address"));
+    }
+
     @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CheckResponse check(@RequestBody(required = false) CheckRequest request,
@@ -92,7 +104,11 @@ class CheckController {
         }
         List<CheckResult> results = new ArrayList<>(addresses.size());
         for (CompletableFuture<EmailCheck> f : pending) {
-            results.add(CheckResult.of(f.join(), locale));
+            EmailCheck check = f.join();
+            if (check.verdict() == io.github.customeremail.Verdict.UNKNOWN && check.normalized().isPresent()) {
+                rechecks.schedule(check.normalized().get()); // "save and re-check later"
+            }
+            results.add(CheckResult.of(check, locale));
         }
         return new CheckResponse(results);
     }

@@ -278,6 +278,7 @@ class FeedbackStore {
         Integer n = tx.execute(s -> jdbc.sql("DELETE FROM feedback_event WHERE address_key = ?").param(addressKey)
                 .update()
                 + jdbc.sql("DELETE FROM address_feedback WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM recheck WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("UPDATE ses_notification SET body = NULL WHERE body IS NOT NULL "
                         + "AND POSITION(? IN LOWER(body)) > 0").param(addressKey).update());
         return n == null ? 0 : n;
@@ -295,6 +296,7 @@ class FeedbackStore {
         Integer n = tx.execute(s -> jdbc.sql("DELETE FROM feedback_event WHERE occurred_at < ?").param(cutoff).update()
                 + jdbc.sql("DELETE FROM address_feedback WHERE reason IS NULL AND last_seen < ?").param(cutoff)
                 .update()
+                + jdbc.sql("DELETE FROM recheck WHERE first_seen < ?").param(cutoff).update()
                 + jdbc.sql("UPDATE ses_notification SET body = NULL WHERE body IS NOT NULL AND received_at < ?")
                 .param(bodies).update());
         return n == null ? 0 : n;

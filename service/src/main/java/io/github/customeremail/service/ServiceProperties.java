@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param health           sending health thresholds
  * @param sqs              SQS pull intake
  * @param ses              SES account-level suppression list
+ * @param recheck          rechecks of UNKNOWN addresses
  */
 @ConfigurationProperties("customer-email.service")
 record ServiceProperties(
@@ -34,7 +35,8 @@ record ServiceProperties(
         @DefaultValue Store store,
         @DefaultValue Health health,
         @DefaultValue Sqs sqs,
-        @DefaultValue Ses ses) {
+        @DefaultValue Ses ses,
+        @DefaultValue Recheck recheck) {
 
     ServiceProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -162,6 +164,21 @@ record ServiceProperties(
      */
     record Ses(@DefaultValue("false") boolean enabled, @DefaultValue("") String region,
                @DefaultValue("") String endpoint) {
+    }
+
+    /**
+     * Rechecks of addresses whose check was UNKNOWN.
+     *
+     * @param enabled     whether UNKNOWN addresses are kept and checked again
+     * @param firstDelay  the first wait; each later one doubles, up to a day
+     * @param maxAttempts rechecks before giving up (verdict GAVE_UP)
+     */
+    record Recheck(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration firstDelay,
+                   @DefaultValue("10") int maxAttempts) {
+        Recheck {
+            require(!firstDelay.isNegative(), "customer-email.service.recheck.first-delay must not be negative");
+            require(maxAttempts >= 1, "customer-email.service.recheck.max-attempts must be >= 1");
+        }
     }
 
     private static void require(boolean ok, String message) {

@@ -21,14 +21,21 @@ class ValidatorConfiguration {
      * @param dns              {@code system} (the machine's resolvers), {@code off}, or {@code HOST:PORT} of a DNS
      *                         server given by IP address
      * @param corporateDomains the company's own domains, refused as customer addresses
+     * @param extraTlds        top-level domains accepted beyond IANA's list (a private network's)
      * @param suppressions     the store's cached view
      * @return the validator; closed (with its DNS checker) on shutdown
      */
     @Bean(destroyMethod = "close")
     CustomerEmailValidator customerEmailValidator(@Value("${customer-email.dns:system}") String dns,
                                                   @Value("${customer-email.corporate-domains:}") List<String> corporateDomains,
+                                                  @Value("${customer-email.extra-tlds:}") List<String> extraTlds,
                                                   SuppressionCache suppressions) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder().suppressionList(suppressions);
+        for (String tld : extraTlds) {
+            if (!tld.isBlank()) {
+                builder.extraTopLevelDomains(tld.strip()); // e.g. "test" for a test DNS server's zone
+            }
+        }
         for (String d : corporateDomains) {
             if (!d.isBlank()) {
                 builder.corporateDomain(d.strip());
