@@ -1,17 +1,12 @@
 package io.github.customeremail.service;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sesv2.model.DeleteSuppressedDestinationRequest;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
@@ -33,15 +28,7 @@ class SesAccountSuppressions implements DisposableBean {
 
     SesAccountSuppressions(ServiceProperties properties) {
         ServiceProperties.Ses settings = properties.ses();
-        SesV2ClientBuilder builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        if (!settings.region().isEmpty()) {
-            builder.region(Region.of(settings.region()));
-        }
-        if (!settings.endpoint().isEmpty()) {
-            builder.endpointOverride(URI.create(settings.endpoint()));
-        }
-        this.ses = builder.build();
+        this.ses = AwsClients.configure(SesV2Client.builder(), settings.region(), settings.endpoint()).build();
     }
 
     /**

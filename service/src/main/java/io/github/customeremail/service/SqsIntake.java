@@ -1,6 +1,5 @@
 package io.github.customeremail.service;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,11 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -41,15 +36,7 @@ class SqsIntake implements SmartLifecycle {
     SqsIntake(FeedbackIntake intake, ServiceProperties properties) {
         this.intake = intake;
         this.settings = properties.sqs();
-        SqsClientBuilder builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        if (!settings.region().isEmpty()) {
-            builder.region(Region.of(settings.region()));
-        }
-        if (!settings.endpoint().isEmpty()) {
-            builder.endpointOverride(URI.create(settings.endpoint()));
-        }
-        this.sqs = builder.build();
+        this.sqs = AwsClients.configure(SqsClient.builder(), settings.region(), settings.endpoint()).build();
     }
 
     @Override
