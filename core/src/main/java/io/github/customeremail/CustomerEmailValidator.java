@@ -41,6 +41,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final Policy policy;
     /** {@code null} when typo correction is switched off. */
     private final TypoCorrector typoCorrector;
+    /** {@code null} when no suppression list is configured or its mode is OFF. */
+    private final SuppressionList suppressionList;
+    private final Severity suppressionSeverity;
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
@@ -50,6 +53,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.mailCheckDeadline = b.mailCheckDeadline;
         this.policy = b.policy.build();
         this.typoCorrector = b.typoCorrector();
+        this.suppressionList = b.suppressionMode == RuleMode.OFF ? null : b.suppressionList;
+        this.suppressionSeverity = b.suppressionMode == RuleMode.WARNING ? Severity.WARNING : Severity.ERROR;
     }
 
     /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
@@ -195,7 +200,34 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
 
+        // Stage 5: what sending taught (bounces, complaints): one hash lookup.
+        if (suppressionList != null) {
+            Finding suppressed = suppressionFinding(address.address());
+            if (suppressed != null) {
+                findings = Findings.append(findings, suppressed);
+            }
+        }
+
         return result(input, Optional.of(address.address()), findings, suggestion);
+    }
+
+    /** @return the finding for a suppressed address, or {@code null}; a failing list counts as "not suppressed" */
+    private Finding suppressionFinding(String normalized) {
+        Optional<SuppressionEntry> found;
+        try {
+            found = suppressionList.find(normalized);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (found == null || found.isEmpty()) {
+            return null;
+        }
+        SuppressionEntry entry = found.get();
+        String summary = entry.statusSummary();
+        return new Finding(entry.reason().findingCode(), suppressionSeverity, Map.of(
+                "date", entry.date().toString(),
+                "reason", entry.reason().id(),
+                "detail", summary.isEmpty() ? "" : " (" + summary + ")"));
     }
 
     /**
@@ -341,8 +373,37 @@ public final class CustomerEmailValidator implements AutoCloseable {
         /** {@code null}: the bundled dictionary. */
         private List<String> replacementDomains;
         private final List<String> addedDomains = new ArrayList<>();
+        private SuppressionList suppressionList;
+        private RuleMode suppressionMode = RuleMode.INVALID;
 
         private Builder() {
+        }
+
+        /**
+         * Consults a list of addresses that bounced or complained: a listed address gets
+         * {@link FindingCode#PREVIOUSLY_BOUNCED} or {@link FindingCode#COMPLAINED} (verdict INVALID), whose message
+         * names the day and the mail server's reason ("El correo a esta dirección fue rechazado el 3/11/2026: la
+         * cuenta no existe (550 5.1.1)"). The list is consulted for every well-formed address, with its normalized
+         * form, offline checks included; it must answer from memory. Off by default.
+         *
+         * @param list the list, or {@code null} for none
+         * @return this builder
+         */
+        public Builder suppressionList(SuppressionList list) {
+            this.suppressionList = list;
+            return this;
+        }
+
+        /**
+         * How a suppressed address weighs: {@link RuleMode#INVALID} (the default), {@link RuleMode#WARNING} (shown,
+         * still VALID) or {@link RuleMode#OFF} (the list is not consulted).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder suppressedAddresses(RuleMode mode) {
+            this.suppressionMode = Objects.requireNonNull(mode, "mode");
+            return this;
         }
 
         /**

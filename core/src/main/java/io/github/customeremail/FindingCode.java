@@ -175,6 +175,16 @@ public record FindingCode(String id, Category category) {
     /** DNS did not answer in time or answered with an error: deliverability is unknown. */
     public static final FindingCode DNS_INDETERMINATE = new FindingCode("DNS_INDETERMINATE", Category.DNS_INDETERMINATE);
 
+    // --- Suppression list (what sending taught: see SuppressionList) ---
+    /**
+     * Mail to this address bounced: the mailbox does not exist, or temporary bounces repeated. Parameters
+     * {@code date} (ISO day), {@code reason} ({@link SuppressionReason#id()}), {@code detail} (the mail server's
+     * reply and status codes in parentheses, or empty).
+     */
+    public static final FindingCode PREVIOUSLY_BOUNCED = new FindingCode("PREVIOUSLY_BOUNCED", Category.MAILBOX);
+    /** The recipient reported mail sent to this address as spam. Parameter {@code date} (ISO day). */
+    public static final FindingCode COMPLAINED = new FindingCode("COMPLAINED", Category.POLICY);
+
     // --- Safety net ---
     /** An unexpected internal error; the address could not be checked. Please report it. */
     public static final FindingCode INTERNAL_ERROR = new FindingCode("INTERNAL_ERROR", Category.INTERNAL);

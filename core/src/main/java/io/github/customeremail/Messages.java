@@ -58,6 +58,14 @@ final class Messages {
             return template;
         }
         java.util.Map<String, String> translated = null;
+        String date = finding.parameter("date");
+        if (date != null && template.contains("{date}")) {
+            String shown = localDate(date, locale);
+            if (shown != null) {
+                translated = new java.util.HashMap<>(finding.parameters());
+                translated.put("date", shown);
+            }
+        }
         for (java.util.Map.Entry<String, String> p : finding.parameters().entrySet()) {
             if (isMessageId(p.getValue()) && template.contains("{" + p.getKey() + "}")) {
                 String text = template(finding.code().id() + '.' + p.getKey() + '.' + p.getValue(), locale);
@@ -71,6 +79,24 @@ final class Messages {
         }
         return substitute(template, translated == null ? finding
                 : new Finding(finding.code(), finding.severity(), translated));
+    }
+
+    /**
+     * A {@code date} parameter holds an ISO day ({@code 2026-11-03}); it is shown in the bundle's
+     * {@code format.date} pattern ({@code 3/11/2026} in Spanish).
+     *
+     * @return the day as the language writes it, or {@code null} when the value is not an ISO day
+     */
+    private static String localDate(String iso, Locale locale) {
+        String pattern = template("format.date", locale);
+        if (pattern == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern(pattern, locale));
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isMessageId(String value) {
