@@ -205,7 +205,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     private EmailCheck suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
         EmailCheck rejected = rejected(input, repairs, reason);
-        if (typoCorrector == null || !(reason.code().equals(FindingCode.DOMAIN_NO_TLD)
+        boolean comma = reason.code().equals(FindingCode.DOMAIN_INVALID_CHARACTER)
+                && ",".equals(reason.parameters().get("character"));
+        if (typoCorrector == null || !(comma || reason.code().equals(FindingCode.DOMAIN_NO_TLD)
                 || reason.code().equals(FindingCode.TLD_UNKNOWN))) {
             return rejected;
         }
@@ -214,8 +216,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return rejected;
         }
         String domain = value.substring(at + 1);
-        TypoCorrector.Correction correction = Normalizer.isAscii(domain)
-                ? typoCorrector.correct(domain, domain) : null;
+        TypoCorrector.Correction correction = comma ? commaCorrection(domain)
+                : Normalizer.isAscii(domain) ? typoCorrector.correct(domain, domain) : null;
         if (correction == null) {
             return rejected;
         }
@@ -226,6 +228,26 @@ public final class CustomerEmailValidator implements AutoCloseable {
         Suggestion suggestion = new Suggestion(suggested, correction.confidence());
         List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
         return result(input, Optional.empty(), findings, suggestion);
+    }
+
+    /**
+     * A comma the normalizer left in the domain because a dot there was not certain ({@code gmai,l.com},
+     * {@code apa,che.org}): the known domain it gives once dropped ({@code gmail.com}), else a clear correction of
+     * the domain read with a dot or without the comma; else nothing, and the comma is refused.
+     */
+    private TypoCorrector.Correction commaCorrection(String domain) {
+        if (!Normalizer.isAscii(domain)) {
+            return null;
+        }
+        String dropped = domain.replace(",", "");
+        String dotted = domain.replace(',', '.');
+        for (String candidate : new String[] {dotted, dropped}) {
+            if (typoCorrector.knownDomains().contains(candidate)) {
+                return new TypoCorrector.Correction(candidate, 0.5, false);
+            }
+        }
+        TypoCorrector.Correction withDot = typoCorrector.correct(dotted, dotted);
+        return withDot != null ? withDot : typoCorrector.correct(dropped, dropped);
     }
 
     /**

@@ -146,6 +146,7 @@ public final class Normalizer {
         }
         int at = s.lastIndexOf('@');
         char previous = 0;
+        boolean comma = false;
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
             if (c >= 0x80 || isWhitespace(c)) {
@@ -155,10 +156,16 @@ public final class Normalizer {
             if (c >= 'A' && c <= 'Z' && (inDomain || lowercaseLocalPart)) {
                 return false;
             }
-            if (inDomain && (c == ',' || (c == '.' && previous == '.'))) {
+            if (inDomain && c == '.' && previous == '.') {
                 return false;
             }
+            comma |= inDomain && c == ',';
             previous = c;
+        }
+        // A comma the repair leaves (apa,che.org) is already normal: the parser refuses it.
+        if (comma) {
+            String domain = s.substring(at + 1);
+            return repairCommas(domain).equals(domain);
         }
         return true;
     }
@@ -292,8 +299,11 @@ public final class Normalizer {
     private static String repairDomain(String domain, Repairs repairs) {
         String d = domain;
         if (d.indexOf(',') >= 0) {
-            d = d.replace(',', '.');
-            repairs.add(FindingCode.COMMA_IN_DOMAIN_REPLACED);
+            String repaired = repairCommas(d);
+            if (!repaired.equals(d)) {
+                d = repaired;
+                repairs.add(FindingCode.COMMA_IN_DOMAIN_REPLACED);
+            }
         }
         if (d.contains("..")) {
             StringBuilder out = new StringBuilder(d.length());
@@ -308,6 +318,32 @@ public final class Normalizer {
             repairs.add(FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED);
         }
         return d;
+    }
+
+    /**
+     * A comma becomes a dot only where that is certain: the comma stands before the public suffix ({@code gmail,com},
+     * {@code yahoo,com,mx}, {@code une,net,co}), or reading every comma as a dot gives a known mailbox domain.
+     * Elsewhere ({@code apa,che.org}, {@code gmai,l.com}) the comma stays, the parser refuses it, and the validator
+     * offers a suggestion to confirm when one is clear: a dot there would invent a new domain.
+     */
+    static String repairCommas(String domain) {
+        String lower = domain.toLowerCase(Locale.ROOT);
+        String dotted = lower.replace(',', '.');
+        if (!dotted.isEmpty() && dotted.charAt(0) != '.' && KnownDomains.bundled().contains(dotted)) {
+            return domain.replace(',', '.');
+        }
+        StringBuilder out = null;
+        for (int i = domain.indexOf(','); i >= 0; i = domain.indexOf(',', i + 1)) {
+            int restStart = i + 1;
+            while (restStart < dotted.length() && dotted.charAt(restStart) == '.') {
+                restStart++; // gmail,,com and gmail,.com: the repeated dots are collapsed next
+            }
+            if (i > 0 && PublicSuffixes.bundled().isSuffix(dotted.substring(restStart))) {
+                out = out == null ? new StringBuilder(domain) : out;
+                out.setCharAt(i, '.');
+            }
+        }
+        return out == null ? domain : out.toString();
     }
 
     static boolean isAscii(String s) {

@@ -1,0 +1,47 @@
+package io.github.customeremail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The examples of the second accuracy round, through the public facade with the default configuration: what each
+ * must become, so that a later change to the repairs, the dictionary or the Unicode data cannot silently undo them.
+ */
+class IssueExamplesTest {
+
+    private final CustomerEmailValidator validator = CustomerEmailValidator.builder().build();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `juan@gmail,com`           | juan@gmail.com
+            `juan@yahoo,com,mx`        | juan@yahoo.com.mx
+            `juan@une,net,co`          | juan@une.net.co
+            `juan@empresa,com,co`      | juan@empresa.com.co
+            `juan@gmail,,com`          | juan@gmail.com
+            `juan@gmail , com`         | juan@gmail.com
+            """)
+    void aCommaBeforeThePublicSuffixIsASafeRepair(String typed, String expected) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(check.normalized()).contains(expected);
+        assertThat(check.has(FindingCode.COMMA_IN_DOMAIN_REPLACED)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `joeblow@apa,che.org`      | INVALID | NONE
+            `juan@gmai,l.com`          | SUGGEST | juan@gmail.com
+            `juan@hotmai,l.com`        | SUGGEST | juan@hotmail.com
+            `juan@mi,empresa.com.co`   | INVALID | NONE
+            `juan@gmail,con`           | SUGGEST | juan@gmail.com
+            """)
+    void aCommaElsewhereNeverMakesANewValidDomain(String typed, Verdict verdict, String suggestion) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).isEqualTo(verdict);
+        assertThat(check.normalized()).isEmpty();
+        assertThat(check.has(FindingCode.COMMA_IN_DOMAIN_REPLACED)).isFalse();
+        assertThat(check.suggestion().map(Suggestion::address).orElse("NONE")).isEqualTo(suggestion);
+    }
+}
