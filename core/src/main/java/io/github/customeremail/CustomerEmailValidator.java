@@ -39,6 +39,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final Verdict dnsFailureVerdict;
     private final Duration mailCheckDeadline;
     private final Policy policy;
+    private final SpecialUseDomains specialUse;
     /** {@code null} when typo correction is switched off. */
     private final TypoCorrector typoCorrector;
 
@@ -49,6 +50,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
         this.policy = b.policy.build();
+        this.specialUse = SpecialUseDomains.allowing(b.extraTopLevelDomains, b.policy.allowedDomains);
         this.typoCorrector = b.typoCorrector();
     }
 
@@ -163,6 +165,10 @@ public final class CustomerEmailValidator implements AutoCloseable {
                     rejected.reason());
         }
         ParsedAddress address = (ParsedAddress) parsed;
+        String special = specialUse.refused(address);
+        if (special != null) {
+            return rejected(input, findings, specialUseFinding(special));
+        }
         if (address.internationalDomain()) {
             findings = Findings.append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
                     "domain", address.unicodeDomain()));
@@ -204,6 +210,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * then SUGGEST, and the syntax finding stays so that the user sees why the typed address cannot be used.
      */
     private EmailCheck suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
+        if (reason.code().equals(FindingCode.TLD_UNKNOWN) && SpecialUseDomains.isSpecialTld(reason.parameter("tld"))) {
+            return rejected(input, repairs, specialUseFinding("." + reason.parameter("tld")));
+        }
         EmailCheck rejected = rejected(input, repairs, reason);
         boolean comma = reason.code().equals(FindingCode.DOMAIN_INVALID_CHARACTER)
                 && ",".equals(reason.parameters().get("character"));
@@ -270,6 +279,10 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
         return errors;
+    }
+
+    private static Finding specialUseFinding(String name) {
+        return Finding.of(FindingCode.SPECIAL_USE_DOMAIN, Severity.ERROR, "domain", name);
     }
 
     private static Finding typoFinding(TypoCorrector.Correction correction, Suggestion suggestion) {

@@ -87,6 +87,12 @@ public record FindingCode(String id) {
     public static final FindingCode DOMAIN_NO_TLD = new FindingCode("DOMAIN_NO_TLD");
     /** The top-level domain does not exist (not in the bundled IANA list). */
     public static final FindingCode TLD_UNKNOWN = new FindingCode("TLD_UNKNOWN");
+    /**
+     * A special-use or reserved name that never receives customer mail ({@code example.com}, {@code .test},
+     * {@code .invalid}, {@code .localhost}, {@code .local}, {@code .onion}, {@code .arpa}; RFC 2606, 6761, 6762,
+     * 7686, 8375), unless allowed by an extra TLD or the allow-list. Parameter {@code domain}: the reserved name.
+     */
+    public static final FindingCode SPECIAL_USE_DOMAIN = new FindingCode("SPECIAL_USE_DOMAIN");
     /** An internationalized domain name that cannot be converted to ASCII. */
     public static final FindingCode IDN_INVALID = new FindingCode("IDN_INVALID");
 

@@ -44,4 +44,48 @@ class IssueExamplesTest {
         assertThat(check.has(FindingCode.COMMA_IN_DOMAIN_REPLACED)).isFalse();
         assertThat(check.suggestion().map(Suggestion::address).orElse("NONE")).isEqualTo(suggestion);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            juan@example.com          | example.com
+            juan@ventas.example.org   | example.org
+            juan@EXAMPLE.net          | example.net
+            juan@1.0.0.127.in-addr.arpa | .arpa
+            juan@router.home.arpa     | .arpa
+            juan@example.test         | .test
+            juan@host.invalid         | .invalid
+            juan@pc.localhost         | .localhost
+            juan@impresora.local      | .local
+            juan@abcdefgh.onion       | .onion
+            juan@empresa.example      | .example
+            """)
+    void specialUseAndReservedNamesAreRefusedOffline(String typed, String name) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
+        assertThat(check.finding(FindingCode.SPECIAL_USE_DOMAIN).orElseThrow().parameter("domain")).isEqualTo(name);
+        assertThat(check.has(FindingCode.TLD_UNKNOWN)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            juan@myexample.com
+            juan@example.com.co
+            juan@examples.org
+            juan@testing.com
+            """)
+    void namesThatOnlyResembleReservedOnesStayValid(String typed) {
+        assertThat(validator.checkOffline(typed).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExtraTldOrTheAllowListAllowsAReservedNameAgain() {
+        CustomerEmailValidator testSetup = CustomerEmailValidator.builder().extraTopLevelDomains("test").build();
+        assertThat(testSetup.checkOffline("juan@example.test").verdict()).isEqualTo(Verdict.VALID);
+        assertThat(testSetup.checkOffline("juan@example.com").has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
+        CustomerEmailValidator allowList = CustomerEmailValidator.builder()
+                .allowedDomains("example.com", "gmail.com").build();
+        assertThat(allowList.checkOffline("juan@example.com").verdict()).isEqualTo(Verdict.VALID);
+        assertThat(allowList.checkOffline("juan@example.org").has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
+    }
 }
