@@ -71,8 +71,9 @@ public final class Normalizer {
                 repairs.add(FindingCode.INVISIBLE_CHARACTERS_REMOVED);
                 s = visible;
             }
-            if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
-                s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+            String folded = foldCompatibility(s);
+            if (!folded.equals(s)) {
+                s = folded;
                 repairs.add(FindingCode.UNICODE_NORMALIZED);
             }
         }
@@ -112,11 +113,52 @@ public final class Normalizer {
         }
         // Lower-casing can break canonical order (U+0130 becomes i + U+0307, which must then sort after a combining
         // mark of lower class such as U+0316): normalize once more so that normalizing twice changes nothing.
-        if (!isAscii(s) && !java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
-            s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
-            repairs.add(FindingCode.UNICODE_NORMALIZED);
+        if (!isAscii(s)) {
+            String folded = foldCompatibility(s);
+            if (!folded.equals(s)) {
+                s = folded;
+                repairs.add(FindingCode.UNICODE_NORMALIZED);
+            }
         }
         return new Normalization(s, repairs.list());
+    }
+
+    /**
+     * NFKC, except that it never makes a new dot: the three ideographic and fullwidth dots that UTS #46 reads as
+     * dots become dots, while the other compatibility characters that fold to one ({@code ⒈} → {@code 1.},
+     * {@code ․}, {@code …}) are left as they are, for the parser to refuse. Folding them would invent a label
+     * ({@code ⒈wouldbeinvalid.com} is not {@code 1.wouldbeinvalid.com}).
+     */
+    static String foldCompatibility(String s) {
+        StringBuilder out = null;
+        int segment = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean dot = c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
+            int cp = s.codePointAt(i);
+            if (dot || foldsToDot(cp)) {
+                out = out == null ? new StringBuilder(s.length()) : out;
+                out.append(nfkc(s.substring(segment, i)));
+                out.appendCodePoint(dot ? '.' : cp);
+                segment = i + Character.charCount(cp);
+                i = segment - 1;
+            }
+        }
+        if (out == null) {
+            return nfkc(s);
+        }
+        return out.append(nfkc(s.substring(segment))).toString();
+    }
+
+    private static String nfkc(String s) {
+        return java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC) ? s
+                : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+    }
+
+    /** Code points whose NFKC form holds a dot, other than the dots themselves (checked over all by a test). */
+    static boolean foldsToDot(int cp) {
+        return (cp >= 0x2024 && cp <= 0x2026) || (cp >= 0x2488 && cp <= 0x249B) || cp == 0x33C2 || cp == 0x33C7
+                || cp == 0x33D8 || cp == 0xFE19 || cp == 0xFE30 || cp == 0xFE52 || cp == 0x1F100;
     }
 
     /**

@@ -88,4 +88,40 @@ class IssueExamplesTest {
         assertThat(allowList.checkOffline("juan@example.com").verdict()).isEqualTo(Verdict.VALID);
         assertThat(allowList.checkOffline("juan@example.org").has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            test@email¡a.com
+            juan@exam€ple.com
+            juan@£.com
+            juan@gmail¡.com
+            me@⒈wouldbeinvalid.com
+            me@yy--0.com
+            me@ab--cd.com.co
+            me@xn--abc.com
+            juan@straße.de
+            juan@a․b.com
+            """)
+    void labelsIdna2008RefusesAreInvalid(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.IDN_INVALID)).as("%s", check.findings()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            maria@españa.es             | maria@xn--espaa-rta.es
+            maria@ESPAÑA.es             | maria@xn--espaa-rta.es
+            maria@xn--espaa-rta.es           | maria@xn--espaa-rta.es
+            info@col·legi.cat           | info@xn--collegi-xma.cat
+            info@bücher.de              | info@xn--bcher-kva.de
+            juan@españa。es         | juan@xn--espaa-rta.es
+            juan@españa．es         | juan@xn--espaa-rta.es
+            juan@españa｡es         | juan@xn--espaa-rta.es
+            """)
+    void validInternationalNamesAreConvertedToALabels(String typed, String expected) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
+        assertThat(check.normalized()).contains(expected);
+    }
 }
