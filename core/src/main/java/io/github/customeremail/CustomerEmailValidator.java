@@ -190,6 +190,17 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
 
+        // A label mixing scripts that reads as no known domain (pаypal-pagos.com, Cyrillic а): spoofing or a paste
+        // accident, never a customer's real mailbox domain.
+        if (suggestion == null && (address.internationalDomain()
+                || address.address().indexOf(Idna.ACE_PREFIX, address.at()) >= 0)) {
+            String unicode = TypoCorrector.unicodeForm(address);
+            if (Confusables.mixesScripts(unicode)) {
+                findings = Findings.append(findings,
+                        Finding.of(FindingCode.MIXED_SCRIPT_DOMAIN, Severity.ERROR, "domain", unicode));
+            }
+        }
+
         // Stage 4: policy rules.
         findings = policy.apply(address, findings);
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
@@ -226,7 +237,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
         String domain = value.substring(at + 1);
         TypoCorrector.Correction correction = comma ? commaCorrection(domain)
-                : Normalizer.isAscii(domain) ? typoCorrector.correct(domain, domain) : null;
+                : Normalizer.isAscii(domain) ? typoCorrector.correct(domain, domain)
+                : typoCorrector.lookalike(domain.toLowerCase(java.util.Locale.ROOT));
         if (correction == null) {
             return rejected;
         }

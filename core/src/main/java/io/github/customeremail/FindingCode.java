@@ -102,6 +102,12 @@ public record FindingCode(String id) {
     /** The domain imitates a well-known domain with look-alike Unicode characters. */
     public static final FindingCode LOOKALIKE_DOMAIN = new FindingCode("LOOKALIKE_DOMAIN");
 
+    /**
+     * A domain label mixes scripts the way no real name does (Latin with Cyrillic or Greek letters, UTS #39 "highly
+     * restrictive"), and reads as no known domain: a spoofed or pasted name. Parameter {@code domain}, in Unicode.
+     */
+    public static final FindingCode MIXED_SCRIPT_DOMAIN = new FindingCode("MIXED_SCRIPT_DOMAIN");
+
     // --- Policy rules ---
     /** The domain (or a parent of it) is blocked, e.g. the company's own corporate domain. */
     public static final FindingCode CORPORATE_DOMAIN = new FindingCode("CORPORATE_DOMAIN");

@@ -106,17 +106,31 @@ final class TypoCorrector {
             return null; // the common path: one hash lookup (String caches its hash), no allocation
         }
         if (unicodeDomain != null && !unicodeDomain.equals(domain)) {
-            String latin = Confusables.toLatin(unicodeDomain);
-            if (latin == null) {
-                return null; // a genuine international name: nothing to compare it with
-            }
-            if (known.contains(latin)) {
-                return new Correction(latin, 1.0, true);
-            }
-            Correction typo = typo(latin);
-            return typo == null ? null : new Correction(typo.domain(), typo.confidence(), true);
+            return lookalike(unicodeDomain);
         }
         return typo(domain);
+    }
+
+    /**
+     * A domain typed in Unicode that reads as a known one: the same UTS #39 skeleton ({@code gmаil.com}, Cyrillic
+     * {@code а}), or the same letters once accents are dropped and other scripts read as Latin ({@code gmaíl.com},
+     * {@code gмаil.com}), or a typo of a known domain once read so.
+     */
+    Correction lookalike(String unicodeDomain) {
+        Confusables confusables = Confusables.bundled();
+        String sameSkeleton = known.bySkeleton(confusables.skeleton(unicodeDomain));
+        if (sameSkeleton != null) {
+            return new Correction(sameSkeleton, 1.0, true);
+        }
+        String latin = confusables.toLatin(unicodeDomain);
+        if (latin == null) {
+            return null; // a genuine international name: nothing to compare it with
+        }
+        if (known.contains(latin)) {
+            return new Correction(latin, 1.0, true);
+        }
+        Correction typo = typo(latin);
+        return typo == null ? null : new Correction(typo.domain(), typo.confidence(), true);
     }
 
     /**
@@ -128,7 +142,25 @@ final class TypoCorrector {
                 && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
             return null;
         }
-        return correct(address.domain(), address.unicodeDomain());
+        return correct(address.domain(), unicodeForm(address));
+    }
+
+    /**
+     * @return the domain in Unicode form, also when it was typed as A-labels ({@code xn--gmil-6na.com} is
+     *         {@code gmáil.com}): a look-alike is the same whichever way it is typed
+     */
+    static String unicodeForm(ParsedAddress address) {
+        if (address.internationalDomain() || address.address().indexOf(Idna.ACE_PREFIX, address.at()) < 0) {
+            return address.unicodeDomain();
+        }
+        String[] labels = address.domain().split("\\.");
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].startsWith(Idna.ACE_PREFIX)) {
+                String unicode = Idna.fromAce(labels[i]);
+                labels[i] = unicode == null ? labels[i] : unicode;
+            }
+        }
+        return String.join(".", labels);
     }
 
     /** @return the most a name correction toward a name of this length may cost */

@@ -124,4 +124,47 @@ class IssueExamplesTest {
         assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
         assertThat(check.normalized()).contains(expected);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            juan@gmaíl.com          | juan@gmail.com
+            ana@gмаil.com      | ana@gmail.com
+            juan@gmаil.com          | juan@gmail.com
+            juan@xn--gmil-6na.com        | juan@gmail.com
+            juan@HOTMÁIL.ES         | juan@hotmail.es
+            juan@yаhοo.com.mx  | juan@yahoo.com.mx
+            juan@outlöök.com   | juan@outlook.com
+            juan@telefónica.net     | juan@telefonica.net
+            juan@gmaíl.con          | juan@gmail.com
+            """)
+    void lookAlikesOfKnownDomainsGetTheRealDomain(String typed, String expected) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.SUGGEST);
+        assertThat(check.has(FindingCode.LOOKALIKE_DOMAIN)).isTrue();
+        assertThat(check.suggestion().map(Suggestion::address)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            juan@pаypal-pagos.com
+            juan@xn--pypal-pagos-yij.com
+            juan@tеstα.co
+            """)
+    void mixedScriptLabelsThatMatchNothingAreRefused(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.MIXED_SCRIPT_DOMAIN)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            maria@españa.es
+            info@bücher.de
+            ivan@почта.рф
+            taro@ソニーsony.jp
+            """)
+    void genuineInternationalNamesStayValid(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
+    }
 }
