@@ -133,21 +133,17 @@ public final class Normalizer {
         StringBuilder out = null;
         int segment = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean dot = c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
             int cp = s.codePointAt(i);
-            if (dot || foldsToDot(cp)) {
+            if (foldsToDot(cp)) {
                 out = out == null ? new StringBuilder(s.length()) : out;
-                out.append(nfkc(s.substring(segment, i)));
-                out.appendCodePoint(dot ? '.' : cp);
+                out.append(nfkc(s.substring(segment, i))).appendCodePoint(cp);
                 segment = i + Character.charCount(cp);
                 i = segment - 1;
             }
         }
-        if (out == null) {
-            return nfkc(s);
-        }
-        return out.append(nfkc(s.substring(segment))).toString();
+        String folded = out == null ? nfkc(s) : out.append(nfkc(s.substring(segment))).toString();
+        // NFKC folds U+FF0E to a dot and U+FF61, U+FE12 to U+3002: UTS #46 reads U+3002 as a dot too.
+        return folded.replace('\u3002', '.');
     }
 
     private static String nfkc(String s) {
