@@ -159,11 +159,62 @@ class IssueExamplesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
             maria@españa.es
+            maria@españa.com
+            juan@señales.com.co
             info@bücher.de
             ivan@почта.рф
             taro@ソニーsony.jp
             """)
     void genuineInternationalNamesStayValid(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            john.doe@yahoo.uk          | john.doe@yahoo.co.uk
+            juan@hotmail.ar            | juan@hotmail.com.ar
+            juan@yahoo.mx              | juan@yahoo.com.mx
+            juan@gmail.col             | juan@gmail.com
+            juan@hotmail.col           | juan@hotmail.com
+            juan@yahoo.col             | juan@yahoo.com
+            juan@grnail.com            | juan@gmail.com
+            juan@hotrnail.com          | juan@hotmail.com
+            juan@yahoo.corn            | juan@yahoo.com
+            juan@uol.com.bt            | juan@uol.com.br
+            juan@zipmail.com.bt        | juan@zipmail.com.br
+            juan@prodigy.net.mz        | juan@prodigy.net.mx
+            juan@virgilo.it            | juan@virgilio.it
+            juan@seznan.cz             | juan@seznam.cz
+            juan@hotmail.co.zs         | juan@hotmail.co.za
+            """)
+    void dictionarySlipsGetTheProvidersRealDomain(String typed, String expected) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.suggestion().map(Suggestion::address)).as("%s", check.findings()).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            juan@yahoo.co.uk
+            juan@yahoo.com.ar
+            juan@hotmail.co.za
+            juan@outlook.com.pe
+            juan@live.com.my
+            juan@yahoo.co.kr
+            juan@gmx.co.uk
+            juan@uol.com.mx
+            juan@wp.pl
+            juan@seznam.cz
+            juan@virgilio.it
+            juan@zipmail.com.br
+            juan@terra.com.ar
+            juan@protonmail.ch
+            juan@freenet.de
+            juan@rediffmail.com
+            juan@yandex.ua
+            juan@hotmail.cz
+            """)
+    void regionalDomainsOfProvidersStayAsTyped(String typed) {
         EmailCheck check = validator.checkOffline(typed);
         assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
     }
