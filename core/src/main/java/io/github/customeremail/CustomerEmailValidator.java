@@ -33,6 +33,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     public static final int MAX_INPUT_LENGTH = 1024;
 
+    /** A correction of at most one edit ({@code gmai.com}: confidence 1 / (1 + 1.0)). */
+    private static final double ONE_SLIP_CONFIDENCE = 0.5;
+
     private final Normalizer normalizer;
     private final AddressParser parser;
     private final MailDomainChecker mailDomainChecker;
@@ -203,6 +206,12 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
         // Stage 4: policy rules.
         findings = policy.apply(address, findings);
+        if (suggestion != null && suggestion.confidence() >= ONE_SLIP_CONFIDENCE) {
+            // One slip of a known provider (gmai.com) is on community lists of throw-away domains, squatted: the
+            // customer meant the provider, so the suggestion stands rather than a refusal. A farther name
+            // (yopmail.com, two keys from hotmail.com) is the throw-away service itself.
+            findings = Findings.without(findings, FindingCode.DISPOSABLE_DOMAIN);
+        }
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
         // there is no good suggestion, and the reason is worth showing.
         for (int i = 0; i < suggestionErrors.size(); i++) { // indexed: no iterator per check
@@ -613,6 +622,25 @@ public final class CustomerEmailValidator implements AutoCloseable {
          */
         public Builder disposableDomains(String... domains) {
             PolicySettings.addDomains(policy.extraDisposableDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds the domains of a list file of your own to the disposable-mail domains: UTF-8, one domain a line
+         * (covering its subdomains), {@code #} comments and blank lines skipped. The file is read now.
+         *
+         * @param file the list
+         * @return this builder
+         * @throws ConfigurationException naming the file when it cannot be read or a line is not a domain
+         */
+        public Builder disposableDomainsFile(java.nio.file.Path file) {
+            Objects.requireNonNull(file, "file");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                policy.extraDisposableDomains.addAll(DisposableDomainRule.read(in));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new ConfigurationException(file.toString(), 0, "disposable.extra-file",
+                        "the disposable-domain list cannot be used: " + e.getMessage(), e);
+            }
             return this;
         }
 

@@ -218,4 +218,49 @@ class IssueExamplesTest {
         EmailCheck check = validator.checkOffline(typed);
         assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.VALID);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            juan@10-minute-mail.com
+            juan@disposableinbox.com
+            juan@emailnow.net
+            juan@mailinator.com
+            juan@guerrillamail.com
+            juan@inbox.mailinator.com
+            """)
+    void disposableDomainsOfTheCommunityListAreRefused(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.INVALID);
+        assertThat(check.has(FindingCode.DISPOSABLE_DOMAIN)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            juan@33mail.com
+            juan.tienda@juan.33mail.com
+            juan@addy.io
+            juan@anonaddy.me
+            juan@simplelogin.com
+            juan@slmail.me
+            juan@mozmail.com
+            juan@duck.com
+            juan@privaterelay.appleid.com
+            juan@21cn.com
+            """)
+    void forwardingServicesAndRealProvidersAreNotDisposable(String typed) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.has(FindingCode.DISPOSABLE_DOMAIN)).as("%s", check.findings()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            juan@gmai.com   | juan@gmail.com
+            juan@gmil.com   | juan@gmail.com
+            """)
+    void aSlipOfAKnownProviderGetsTheSuggestionNotADisposableRefusal(String typed, String expected) {
+        EmailCheck check = validator.checkOffline(typed);
+        assertThat(check.verdict()).as("%s", check.findings()).isEqualTo(Verdict.SUGGEST);
+        assertThat(check.suggestion().map(Suggestion::address)).contains(expected);
+        assertThat(check.has(FindingCode.DISPOSABLE_DOMAIN)).isFalse();
+    }
 }
