@@ -59,7 +59,7 @@ class FacadeIntegrationTest {
         dns.resetCounts();
         EmailCheck check = validator.check("juan@example.test");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(check.has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(check.has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
         assertThat(dns.totalQueries()).isZero();
     }
 
