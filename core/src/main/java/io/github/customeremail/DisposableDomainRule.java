@@ -20,7 +20,9 @@ import java.util.Set;
  * about 120 000 domains, MIT; refreshed by {@code core/scripts/refresh-disposable-domains.sh}, loaded on the first
  * check), and an allow-list ({@value #ALLOWED}) of forwarding services and real providers those lists wrongly
  * carry. Users add domains with {@link CustomerEmailValidator.Builder#disposableDomains(String...)} or a file.
- * Entries cover their subdomains.
+ * Entries cover their subdomains, except those of the community list's {@code index.json}, which match exactly
+ * (it lists {@code edu.pl}, under which Polish universities register); see
+ * {@link PackedDomainSet}.
  *
  * @param domains   the hand-curated list and the user's domains
  * @param community the community list

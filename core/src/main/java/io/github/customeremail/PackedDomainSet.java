@@ -4,19 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A large immutable set of lower-case ASCII domains packed for memory: the domains side by side in one byte array
  * and an open-addressing hash table of their offsets (about 14 bytes per domain, against some 100 for a
- * {@code HashSet<String>}). Like {@link DomainSet}, an entry matches itself and its subdomains; a lookup reads the
- * address's domain in place, one probe per label, and allocates nothing.
+ * {@code HashSet<String>}). An entry written {@code *domain} in the list matches the domain and its subdomains (the
+ * community list's wildcard entries); any other entry matches only itself, since lists also carry names under
+ * which unrelated people register ({@code edu.pl}). A lookup reads the address's domain in place, one
+ * probe per label, and allocates nothing.
  */
 final class PackedDomainSet {
 
     private final byte[] bytes;
-    /** Offset + 1 of each domain's first byte in {@link #bytes} (0: empty slot); domains end at a {@code '\n'}. */
+    /**
+     * Offset + 1 of each domain's first byte in {@link #bytes}, negated for an entry that covers its subdomains
+     * (0: empty slot); domains end at a {@code '\n'}.
+     */
     private final int[] slots;
     private final int size;
 
@@ -44,7 +48,7 @@ final class PackedDomainSet {
             }
             int to = end > start && raw[end - 1] == '\r' ? end - 1 : end;
             if (to > start && raw[start] != '#') {
-                for (int i = start; i < to; i++) {
+                for (int i = start; i < to; i++) { // a leading '*' is kept: it marks a wildcard entry
                     byte b = raw[i];
                     packed.write(b >= 'A' && b <= 'Z' ? b + 32 : b);
                 }
@@ -56,7 +60,9 @@ final class PackedDomainSet {
         byte[] bytes = packed.toByteArray();
         int[] slots = new int[Integer.highestOneBit(Math.max(count, 1) * 2) * 2];
         int size = 0;
-        for (int start = 0; start < bytes.length; ) {
+        for (int line = 0; line < bytes.length; ) {
+            boolean wildcard = bytes[line] == '*';
+            int start = wildcard ? line + 1 : line;
             int end = start;
             while (bytes[end] != '\n') {
                 end++;
@@ -64,15 +70,18 @@ final class PackedDomainSet {
             int mask = slots.length - 1;
             for (int slot = hash(bytes, start, end) & mask; ; slot = (slot + 1) & mask) {
                 if (slots[slot] == 0) {
-                    slots[slot] = start + 1;
+                    slots[slot] = wildcard ? -(start + 1) : start + 1;
                     size++;
                     break;
                 }
-                if (equalsAt(bytes, slots[slot] - 1, bytes, start, end)) {
-                    break; // listed twice
+                if (equalsAt(bytes, Math.abs(slots[slot]) - 1, bytes, start, end)) {
+                    if (wildcard) {
+                        slots[slot] = -Math.abs(slots[slot]); // listed exactly and as a wildcard
+                    }
+                    break;
                 }
             }
-            start = end + 1;
+            line = end + 1;
         }
         return new PackedDomainSet(bytes, slots, size);
     }
@@ -110,7 +119,8 @@ final class PackedDomainSet {
             if (dot < 0) {
                 return null;
             }
-            if (contains(s, start, end)) {
+            int slot = find(s, start, end);
+            if (slot != 0 && (start == from || slot < 0)) {
                 return s.substring(start, end);
             }
             start = dot + 1;
@@ -118,14 +128,20 @@ final class PackedDomainSet {
         return null;
     }
 
+    /** @return whether {@code s[from, to)} is listed, exactly or as a wildcard */
     boolean contains(String s, int from, int to) {
+        return find(s, from, to) != 0;
+    }
+
+    /** @return the slot value of {@code s[from, to)} (negative for a wildcard entry), or 0 when not listed */
+    private int find(String s, int from, int to) {
         int mask = slots.length - 1;
         for (int slot = hash(s, from, to) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-            if (equalsAt(bytes, slots[slot] - 1, s, from, to)) {
-                return true;
+            if (equalsAt(bytes, Math.abs(slots[slot]) - 1, s, from, to)) {
+                return slots[slot];
             }
         }
-        return false;
+        return 0;
     }
 
     private static int hash(byte[] b, int from, int to) {
@@ -166,8 +182,4 @@ final class PackedDomainSet {
         return at < bytes.length && bytes[at] == '\n';
     }
 
-    /** @return the domains as text, one a line, for tests */
-    String text() {
-        return new String(bytes, StandardCharsets.US_ASCII);
-    }
 }

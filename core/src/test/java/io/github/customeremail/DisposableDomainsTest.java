@@ -29,6 +29,9 @@ class DisposableDomainsTest {
         assertThat(community.contains("mailinator.com", 0, "mailinator.com".length())).isTrue();
         assertThat(community.match("juan@x.y.mailinator.com", 5)).isEqualTo("mailinator.com");
         assertThat(community.match("juan@gmail.com", 5)).isNull();
+        // index.json entries match exactly: it lists public suffixes such as edu.pl
+        assertThat(community.match("juan@edu.pl", 5)).isEqualTo("edu.pl");
+        assertThat(community.match("juan@uw.edu.pl", 5)).isNull();
         assertThat(community.match("juan@com", 5)).isNull();
     }
 
