@@ -1,6 +1,5 @@
 package io.github.customeremail;
 
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -17,10 +16,11 @@ import java.util.Locale;
  * <p>Refused, each with its own {@link FindingCode}: quoted local parts and IP-address literals (recognised, valid in
  * RFC 5321, never a customer's mailbox), comments, dotless domains, control characters (CR, LF, NUL…) anywhere.
  *
- * <p>IDN conversion uses {@link java.net.IDN} (IDNA 2003 mapping) after the normalizer's NFKC and lower-casing,
- * which matches UTS #46 for the names customers use. The four "deviation" characters on which IDNA 2003 and UTS #46
- * disagree ({@code ß}, {@code ς}, ZWJ, ZWNJ) are refused rather than mapped, so that no address silently turns
- * into another domain.
+ * <p>IDN conversion follows UTS #46 restricted to IDNA 2008 ({@link Idna}, over a bundled table generated from
+ * Unicode's data): symbols and punctuation IDNA 2008 does not allow ({@code ¡ € £}) are refused, labels with
+ * {@code --} in positions 3 and 4 must be valid A-labels, and right-to-left labels follow the Bidi rule. The four
+ * "deviation" characters on which IDNA 2003 and UTS #46 disagree ({@code ß}, {@code ς}, ZWJ, ZWNJ) are refused
+ * rather than mapped, so that no address silently turns into another domain.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -231,6 +231,9 @@ public final class AddressParser {
         if (error != null) {
             return error;
         }
+        if (containsAcePrefix(s, start, end) && !bidiAllowsAscii(s.substring(start).toLowerCase(Locale.ROOT))) {
+            return reject(FindingCode.IDN_INVALID, "label", s.substring(start));
+        }
         if (!tlds.exists(s, labelStart, end)) {
             return reject(FindingCode.TLD_UNKNOWN, "tld", s.substring(labelStart, end).toLowerCase(Locale.ROOT));
         }
@@ -245,6 +248,7 @@ public final class AddressParser {
         int start = at + 1;
         int end = s.length();
         StringBuilder ascii = new StringBuilder(end - start + 16);
+        java.util.List<String> unicodeLabels = new java.util.ArrayList<>(4);
         int labels = 0;
         int labelStart = start;
         for (int i = start; i <= end; i++) {
@@ -260,15 +264,17 @@ public final class AddressParser {
                 if (error != null) {
                     return error;
                 }
-                ascii.append(label.toLowerCase(Locale.ROOT));
+                String lower = label.toLowerCase(Locale.ROOT);
+                ascii.append(lower);
+                unicodeLabels.add(lower.startsWith(Idna.ACE_PREFIX) ? Idna.fromAce(lower) : lower);
             } else {
                 String aLabel = toALabel(label);
-                // The converted label must itself be a valid A-label: IDNA 2003 silently drops characters such as
-                // U+034F, so "\u034Fxn--5p33qom9" would become a broken xn-- label (found by fuzzing). Only a label
-                // that already contains "xn--" can end up like that; Punycode made by the conversion is valid.
-                if (aLabel == null || (containsAcePrefix(label) && checkLdhLabel(aLabel, 0, aLabel.length()) != null)) {
+                // The converted label must itself be a valid LDH label: a label that is mapped to one starting with
+                // "xn--" ("\u034Fxn--5p33qom9", U+034F being ignored) must be a valid A-label (found by fuzzing).
+                if (aLabel == null || checkLdhLabel(aLabel, 0, aLabel.length()) != null) {
                     return reject(FindingCode.IDN_INVALID, "label", label);
                 }
+                unicodeLabels.add(aLabel.startsWith(Idna.ACE_PREFIX) ? Idna.fromAce(aLabel) : aLabel);
                 if (aLabel.length() > MAX_LABEL_LENGTH) {
                     return reject(FindingCode.DOMAIN_LABEL_TOO_LONG, "max", Integer.toString(MAX_LABEL_LENGTH));
                 }
@@ -281,6 +287,9 @@ public final class AddressParser {
             labelStart = i + 1;
         }
         String domain = ascii.toString();
+        if (!Idna.bidiAllows(unicodeLabels)) {
+            return reject(FindingCode.IDN_INVALID, "label", s.substring(start));
+        }
         ParseResult.Rejected error = checkDomainShape(labels, domain.length(), localOctets);
         if (error != null) {
             return error;
@@ -323,44 +332,43 @@ public final class AddressParser {
         if (s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
             return reject(FindingCode.DOMAIN_LABEL_HYPHEN);
         }
-        if (to - from > 4 && s.regionMatches(true, from, "xn--", 0, 4)) {
+        // Labels with "--" in positions 3 and 4 are reserved (RFC 5891 4.2.3.1): only valid A-labels may have it.
+        if (to - from >= 4 && s.charAt(from + 2) == '-' && s.charAt(from + 3) == '-') {
             String label = s.substring(from, to).toLowerCase(Locale.ROOT);
-            String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
-            // toUnicode returns its input unchanged when the Punycode is broken; a valid A-label round-trips.
-            if (unicode.equals(label) || !label.equals(toALabel(unicode))) {
+            if (!label.startsWith(Idna.ACE_PREFIX) || Idna.fromAce(label) == null) {
                 return reject(FindingCode.IDN_INVALID, "label", label);
             }
         }
         return null;
     }
 
-    /** @return the A-label, or {@code null} if the label cannot be an internationalized host name label */
+    /** @return the ASCII form of a label, or {@code null} if it cannot be an IDNA 2008 label (see {@link Idna}) */
     private static String toALabel(String label) {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
-            if (c == '\u00DF' || c == '\u03C2' || c == '\u200C' || c == '\u200D' || isControl(c)
-                    || Normalizer.isWhitespace(c) || (Character.isSurrogate(c) && !validSurrogatePair(label, i))) {
+            if (Character.isSurrogate(c) && !validSurrogatePair(label, i)) {
                 return null;
             }
         }
-        try {
-            String a = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-            if (a.isEmpty() || a.indexOf('.') >= 0 || a.startsWith("-") || a.endsWith("-")) {
-                return null;
-            }
-            return a;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Idna.toAscii(label);
     }
 
-    private static boolean containsAcePrefix(String label) {
-        for (int i = 0; i + 4 <= label.length(); i++) {
-            if (label.regionMatches(true, i, "xn--", 0, 4)) {
+    private static boolean containsAcePrefix(String s, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            if (s.regionMatches(true, i, Idna.ACE_PREFIX, 0, 4)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The Bidi rule over an ASCII domain whose A-labels (already checked) are decoded first. */
+    private static boolean bidiAllowsAscii(String domain) {
+        java.util.List<String> labels = new java.util.ArrayList<>(4);
+        for (String label : domain.split("\\.")) {
+            labels.add(label.startsWith(Idna.ACE_PREFIX) ? Idna.fromAce(label) : label);
+        }
+        return Idna.bidiAllows(labels);
     }
 
     private static boolean validSurrogatePair(String s, int i) {

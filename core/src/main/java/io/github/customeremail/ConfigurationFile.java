@@ -46,6 +46,10 @@ final class ConfigurationFile {
                 return b -> b.disposableDomainCheck(on);
             },
             "disposable.extra-domains", v -> domains(v, CustomerEmailValidator.Builder::disposableDomains),
+            "disposable.extra-file", v -> {
+                Path file = Path.of(v.strip());
+                return b -> b.disposableDomainsFile(file);
+            },
             "role-accounts", v -> {
                 RuleMode mode = choice(v, RuleMode.class);
                 return b -> b.roleAccounts(mode);

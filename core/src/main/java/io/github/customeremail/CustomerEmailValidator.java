@@ -33,12 +33,16 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     public static final int MAX_INPUT_LENGTH = 1024;
 
+    /** A correction of at most one edit ({@code gmai.com}: confidence 1 / (1 + 1.0)). */
+    private static final double ONE_SLIP_CONFIDENCE = 0.5;
+
     private final Normalizer normalizer;
     private final AddressParser parser;
     private final MailDomainChecker mailDomainChecker;
     private final Verdict dnsFailureVerdict;
     private final Duration mailCheckDeadline;
     private final Policy policy;
+    private final SpecialUseDomains specialUse;
     /** {@code null} when typo correction is switched off. */
     private final TypoCorrector typoCorrector;
     /** {@code null} when no suppression list is configured or its mode is OFF. */
@@ -52,6 +56,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.dnsFailureVerdict = b.dnsFailureVerdict;
         this.mailCheckDeadline = b.mailCheckDeadline;
         this.policy = b.policy.build();
+        this.specialUse = SpecialUseDomains.allowing(b.extraTopLevelDomains, b.policy.allowedDomains);
         this.typoCorrector = b.typoCorrector();
         this.suppressionList = b.suppressionMode == RuleMode.OFF ? null : b.suppressionList;
         this.suppressionSeverity = b.suppressionMode == RuleMode.WARNING ? Severity.WARNING : Severity.ERROR;
@@ -168,6 +173,10 @@ public final class CustomerEmailValidator implements AutoCloseable {
                     rejected.reason());
         }
         ParsedAddress address = (ParsedAddress) parsed;
+        String special = specialUse.refused(address);
+        if (special != null) {
+            return rejected(input, findings, specialUseFinding(special));
+        }
         if (address.internationalDomain()) {
             findings = Findings.append(findings, Finding.of(FindingCode.IDN_CONVERTED, Severity.INFO,
                     "domain", address.unicodeDomain()));
@@ -189,8 +198,25 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
 
+        // A label mixing scripts that reads as no known domain (pаypal-pagos.com, Cyrillic а): spoofing or a paste
+        // accident, never a customer's real mailbox domain.
+        if (suggestion == null && (address.internationalDomain()
+                || address.address().indexOf(Idna.ACE_PREFIX, address.at()) >= 0)) {
+            String unicode = TypoCorrector.unicodeForm(address);
+            if (Confusables.mixesScripts(unicode)) {
+                findings = Findings.append(findings,
+                        Finding.of(FindingCode.MIXED_SCRIPT_DOMAIN, Severity.ERROR, "domain", unicode));
+            }
+        }
+
         // Stage 4: policy rules.
         findings = policy.apply(address, findings);
+        if (suggestion != null && suggestion.confidence() >= ONE_SLIP_CONFIDENCE) {
+            // One slip of a known provider (gmai.com) is on community lists of throw-away domains, squatted: the
+            // customer meant the provider, so the suggestion stands rather than a refusal. A farther name
+            // (yopmail.com, two keys from hotmail.com) is the throw-away service itself.
+            findings = Findings.without(findings, FindingCode.DISPOSABLE_DOMAIN);
+        }
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
         // there is no good suggestion, and the reason is worth showing.
         for (int i = 0; i < suggestionErrors.size(); i++) {
@@ -236,8 +262,13 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * then SUGGEST, and the syntax finding stays so that the user sees why the typed address cannot be used.
      */
     private EmailCheck suggestForRejected(String input, String value, List<Finding> repairs, Finding reason) {
+        if (reason.code().equals(FindingCode.TLD_UNKNOWN) && SpecialUseDomains.isSpecialTld(reason.parameter("tld"))) {
+            return rejected(input, repairs, specialUseFinding("." + reason.parameter("tld")));
+        }
         EmailCheck rejected = rejected(input, repairs, reason);
-        if (typoCorrector == null || !(reason.code().equals(FindingCode.DOMAIN_NO_TLD)
+        boolean comma = reason.code().equals(FindingCode.DOMAIN_INVALID_CHARACTER)
+                && ",".equals(reason.parameters().get("character"));
+        if (typoCorrector == null || !(comma || reason.code().equals(FindingCode.DOMAIN_NO_TLD)
                 || reason.code().equals(FindingCode.TLD_UNKNOWN))) {
             return rejected;
         }
@@ -246,8 +277,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return rejected;
         }
         String domain = value.substring(at + 1);
-        TypoCorrector.Correction correction = Normalizer.isAscii(domain)
-                ? typoCorrector.correct(domain, domain) : null;
+        TypoCorrector.Correction correction = comma ? commaCorrection(domain)
+                : Normalizer.isAscii(domain) ? typoCorrector.correct(domain, domain)
+                : typoCorrector.lookalike(domain.toLowerCase(java.util.Locale.ROOT));
         if (correction == null) {
             return rejected;
         }
@@ -258,6 +290,26 @@ public final class CustomerEmailValidator implements AutoCloseable {
         Suggestion suggestion = new Suggestion(suggested, correction.confidence(), domain);
         List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
         return result(input, Optional.empty(), findings, suggestion);
+    }
+
+    /**
+     * A comma the normalizer left in the domain because a dot there was not certain ({@code gmai,l.com},
+     * {@code apa,che.org}): the known domain it gives once dropped ({@code gmail.com}), else a clear correction of
+     * the domain read with a dot or without the comma; else nothing, and the comma is refused.
+     */
+    private TypoCorrector.Correction commaCorrection(String domain) {
+        if (!Normalizer.isAscii(domain)) {
+            return null;
+        }
+        String dropped = domain.replace(",", "");
+        String dotted = domain.replace(',', '.');
+        for (String candidate : new String[] {dotted, dropped}) {
+            if (typoCorrector.knownDomains().contains(candidate)) {
+                return new TypoCorrector.Correction(candidate, 0.5, false);
+            }
+        }
+        TypoCorrector.Correction withDot = typoCorrector.correct(dotted, dotted);
+        return withDot != null ? withDot : typoCorrector.correct(dropped, dropped);
     }
 
     /**
@@ -280,6 +332,10 @@ public final class CustomerEmailValidator implements AutoCloseable {
             }
         }
         return errors;
+    }
+
+    private static Finding specialUseFinding(String name) {
+        return Finding.of(FindingCode.SPECIAL_USE_DOMAIN, Severity.ERROR, "domain", name);
     }
 
     private static Finding typoFinding(TypoCorrector.Correction correction, Suggestion suggestion) {
@@ -620,6 +676,25 @@ public final class CustomerEmailValidator implements AutoCloseable {
          */
         public Builder disposableDomains(String... domains) {
             PolicySettings.addDomains(policy.extraDisposableDomains, domains);
+            return this;
+        }
+
+        /**
+         * Adds the domains of a list file of your own to the disposable-mail domains: UTF-8, one domain a line
+         * (covering its subdomains), {@code #} comments and blank lines skipped. The file is read now.
+         *
+         * @param file the list
+         * @return this builder
+         * @throws ConfigurationException naming the file when it cannot be read or a line is not a domain
+         */
+        public Builder disposableDomainsFile(java.nio.file.Path file) {
+            Objects.requireNonNull(file, "file");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                policy.extraDisposableDomains.addAll(DisposableDomainRule.read(in));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new ConfigurationException(file.toString(), 0, "disposable.extra-file",
+                        "the disposable-domain list cannot be used: " + e.getMessage(), e);
+            }
             return this;
         }
 

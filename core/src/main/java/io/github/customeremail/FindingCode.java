@@ -131,6 +131,12 @@ public record FindingCode(String id, Category category) {
     public static final FindingCode DOMAIN_NO_TLD = new FindingCode("DOMAIN_NO_TLD", Category.SYNTAX);
     /** The top-level domain does not exist (not in the bundled IANA list). */
     public static final FindingCode TLD_UNKNOWN = new FindingCode("TLD_UNKNOWN", Category.SYNTAX);
+    /**
+     * A special-use or reserved name that never receives customer mail ({@code example.com}, {@code .test},
+     * {@code .invalid}, {@code .localhost}, {@code .local}, {@code .onion}, {@code .arpa}; RFC 2606, 6761, 6762,
+     * 7686, 8375), unless allowed by an extra TLD or the allow-list. Parameter {@code domain}: the reserved name.
+     */
+    public static final FindingCode SPECIAL_USE_DOMAIN = new FindingCode("SPECIAL_USE_DOMAIN", Category.MAIL_DOMAIN);
     /** An internationalized domain name that cannot be converted to ASCII. */
     public static final FindingCode IDN_INVALID = new FindingCode("IDN_INVALID", Category.SYNTAX);
 
@@ -139,6 +145,12 @@ public record FindingCode(String id, Category category) {
     public static final FindingCode DOMAIN_TYPO = new FindingCode("DOMAIN_TYPO", Category.TYPO);
     /** The domain imitates a well-known domain with look-alike Unicode characters. */
     public static final FindingCode LOOKALIKE_DOMAIN = new FindingCode("LOOKALIKE_DOMAIN", Category.TYPO);
+
+    /**
+     * A domain label mixes scripts the way no real name does (Latin with Cyrillic or Greek letters, UTS #39 "highly
+     * restrictive"), and reads as no known domain: a spoofed or pasted name. Parameter {@code domain}, in Unicode.
+     */
+    public static final FindingCode MIXED_SCRIPT_DOMAIN = new FindingCode("MIXED_SCRIPT_DOMAIN", Category.POLICY);
 
     // --- Policy rules ---
     /** The domain (or a parent of it) is blocked, e.g. the company's own corporate domain. */

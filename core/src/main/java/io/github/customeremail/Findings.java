@@ -35,4 +35,12 @@ final class Findings {
         }
         return null;
     }
+
+    /** @return {@code findings} without those with this code (the same list when there is none) */
+    static List<Finding> without(List<Finding> findings, FindingCode code) {
+        if (first(findings, code) == null) {
+            return findings;
+        }
+        return findings.stream().filter(f -> !f.code().equals(code)).toList();
+    }
 }

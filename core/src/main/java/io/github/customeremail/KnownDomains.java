@@ -97,6 +97,8 @@ final class KnownDomains {
     private final long[][] namePositions;
     /** {@code namesByLength[n]}: index in {@link #names} of the first name of length {@code n} or more. */
     private final int[] namesByLength;
+    /** Skeleton → known domain, built on first use (a benign race: every thread builds the same map). */
+    private volatile Map<String, String> skeletons;
 
     private KnownDomains(Collection<Entry> entries) {
         Map<String, Entry> domains = new HashMap<>(entries.size() * 2);
@@ -290,6 +292,30 @@ final class KnownDomains {
             bits |= 1L << symbol(s.charAt(i));
         }
         return bits;
+    }
+
+    /**
+     * @param skeleton a UTS #39 skeleton ({@link Confusables#skeleton})
+     * @return the known domain with that skeleton, or {@code null} (also when two share it)
+     */
+    String bySkeleton(String skeleton) {
+        Map<String, String> index = skeletons;
+        if (index == null) {
+            // Built on the first non-ASCII domain only: most applications never see one.
+            Confusables confusables = Confusables.bundled();
+            Map<String, String> built = new HashMap<>(byDomain.size() * 2);
+            for (String domain : byDomain.keySet()) {
+                String key = confusables.skeleton(domain);
+                if (built.containsKey(key)) {
+                    built.put(key, null); // two known domains read the same: neither is suggested
+                } else {
+                    built.put(key, domain);
+                }
+            }
+            index = built;
+            skeletons = built;
+        }
+        return index.get(skeleton);
     }
 
     /** @return every known domain, sorted */

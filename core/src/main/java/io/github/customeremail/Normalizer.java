@@ -71,8 +71,9 @@ public final class Normalizer {
                 repairs.add(FindingCode.INVISIBLE_CHARACTERS_REMOVED);
                 s = visible;
             }
-            if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
-                s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+            String folded = foldCompatibility(s);
+            if (!folded.equals(s)) {
+                s = folded;
                 repairs.add(FindingCode.UNICODE_NORMALIZED);
             }
         }
@@ -112,11 +113,48 @@ public final class Normalizer {
         }
         // Lower-casing can break canonical order (U+0130 becomes i + U+0307, which must then sort after a combining
         // mark of lower class such as U+0316): normalize once more so that normalizing twice changes nothing.
-        if (!isAscii(s) && !java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
-            s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
-            repairs.add(FindingCode.UNICODE_NORMALIZED);
+        if (!isAscii(s)) {
+            String folded = foldCompatibility(s);
+            if (!folded.equals(s)) {
+                s = folded;
+                repairs.add(FindingCode.UNICODE_NORMALIZED);
+            }
         }
         return new Normalization(s, repairs.list());
+    }
+
+    /**
+     * NFKC, except that it never makes a new dot: the three ideographic and fullwidth dots that UTS #46 reads as
+     * dots become dots, while the other compatibility characters that fold to one ({@code ⒈} → {@code 1.},
+     * {@code ․}, {@code …}) are left as they are, for the parser to refuse. Folding them would invent a label
+     * ({@code ⒈wouldbeinvalid.com} is not {@code 1.wouldbeinvalid.com}).
+     */
+    static String foldCompatibility(String s) {
+        StringBuilder out = null;
+        int segment = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int cp = s.codePointAt(i);
+            if (foldsToDot(cp)) {
+                out = out == null ? new StringBuilder(s.length()) : out;
+                out.append(nfkc(s.substring(segment, i))).appendCodePoint(cp);
+                segment = i + Character.charCount(cp);
+                i = segment - 1;
+            }
+        }
+        String folded = out == null ? nfkc(s) : out.append(nfkc(s.substring(segment))).toString();
+        // NFKC folds U+FF0E to a dot and U+FF61, U+FE12 to U+3002: UTS #46 reads U+3002 as a dot too.
+        return folded.replace('\u3002', '.');
+    }
+
+    private static String nfkc(String s) {
+        return java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC) ? s
+                : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+    }
+
+    /** Code points whose NFKC form holds a dot, other than the dots themselves (checked over all by a test). */
+    static boolean foldsToDot(int cp) {
+        return (cp >= 0x2024 && cp <= 0x2026) || (cp >= 0x2488 && cp <= 0x249B) || cp == 0x33C2 || cp == 0x33C7
+                || cp == 0x33D8 || cp == 0xFE19 || cp == 0xFE30 || cp == 0xFE52 || cp == 0x1F100;
     }
 
     /**
@@ -146,6 +184,7 @@ public final class Normalizer {
         }
         int at = s.lastIndexOf('@');
         char previous = 0;
+        boolean comma = false;
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
             if (c >= 0x80 || isWhitespace(c)) {
@@ -155,10 +194,16 @@ public final class Normalizer {
             if (c >= 'A' && c <= 'Z' && (inDomain || lowercaseLocalPart)) {
                 return false;
             }
-            if (inDomain && (c == ',' || (c == '.' && previous == '.'))) {
+            if (inDomain && c == '.' && previous == '.') {
                 return false;
             }
+            comma |= inDomain && c == ',';
             previous = c;
+        }
+        // A comma the repair leaves (apa,che.org) is already normal: the parser refuses it.
+        if (comma) {
+            String domain = s.substring(at + 1);
+            return repairCommas(domain).equals(domain);
         }
         return true;
     }
@@ -292,8 +337,11 @@ public final class Normalizer {
     private static String repairDomain(String domain, Repairs repairs) {
         String d = domain;
         if (d.indexOf(',') >= 0) {
-            d = d.replace(',', '.');
-            repairs.add(FindingCode.COMMA_IN_DOMAIN_REPLACED);
+            String repaired = repairCommas(d);
+            if (!repaired.equals(d)) {
+                d = repaired;
+                repairs.add(FindingCode.COMMA_IN_DOMAIN_REPLACED);
+            }
         }
         if (d.contains("..")) {
             StringBuilder out = new StringBuilder(d.length());
@@ -308,6 +356,32 @@ public final class Normalizer {
             repairs.add(FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED);
         }
         return d;
+    }
+
+    /**
+     * A comma becomes a dot only where that is certain: the comma stands before the public suffix ({@code gmail,com},
+     * {@code yahoo,com,mx}, {@code une,net,co}), or reading every comma as a dot gives a known mailbox domain.
+     * Elsewhere ({@code apa,che.org}, {@code gmai,l.com}) the comma stays, the parser refuses it, and the validator
+     * offers a suggestion to confirm when one is clear: a dot there would invent a new domain.
+     */
+    static String repairCommas(String domain) {
+        String lower = domain.toLowerCase(Locale.ROOT);
+        String dotted = lower.replace(',', '.');
+        if (!dotted.isEmpty() && dotted.charAt(0) != '.' && KnownDomains.bundled().contains(dotted)) {
+            return domain.replace(',', '.');
+        }
+        StringBuilder out = null;
+        for (int i = domain.indexOf(','); i >= 0; i = domain.indexOf(',', i + 1)) {
+            int restStart = i + 1;
+            while (restStart < dotted.length() && dotted.charAt(restStart) == '.') {
+                restStart++; // gmail,,com and gmail,.com: the repeated dots are collapsed next
+            }
+            if (i > 0 && PublicSuffixes.bundled().isSuffix(dotted.substring(restStart))) {
+                out = out == null ? new StringBuilder(domain) : out;
+                out.setCharAt(i, '.');
+            }
+        }
+        return out == null ? domain : out.toString();
     }
 
     static boolean isAscii(String s) {

@@ -76,6 +76,23 @@ final class PublicSuffixes {
         return last + 1;
     }
 
+    /**
+     * @param suffix lower-case labels, e.g. {@code com}, {@code com.mx}, {@code net.co}
+     * @return whether {@code suffix} is itself a whole public suffix: an existing top-level domain, or a second-level
+     *         suffix of the curated list or of the generic {@code com.xx} shape under an existing country code
+     */
+    boolean isSuffix(String suffix) {
+        int dot = suffix.indexOf('.');
+        if (dot < 0) {
+            return tlds.exists(suffix);
+        }
+        if (dot == 0 || suffix.indexOf('.', dot + 1) >= 0 || !tlds.exists(suffix, dot + 1, suffix.length())) {
+            return false;
+        }
+        return SECOND_LEVEL.contains(suffix, 0, suffix.length())
+                || (suffix.length() - dot - 1 == 2 && GENERIC_SECOND_LABELS.contains(suffix, 0, dot));
+    }
+
     /** @return whether a suffix (one or two labels) could really be registered under: its TLD exists */
     boolean legitimate(String suffix) {
         return legitimate(suffix, 0, suffix.length());

@@ -51,6 +51,12 @@ final class TypoCorrector {
     static final double EXTRA_COUNTRY_COST = 0.5;
     /** Per missing character of a suffix cut short ({@code gmail.co}, {@code gmail.c}). */
     static final double CUT_SHORT_COST = 0.15;
+    /** {@code rn} for {@code m}: two letters that read as one, a slip of reading more than of typing. */
+    static final double RN_FOR_M_COST = 0.5;
+    /** A country code typed without the second level its provider's domain has ({@code yahoo.uk}: co.uk). */
+    static final double MISSING_SECOND_LEVEL_COST = 0.4;
+    /** {@code .col} for {@code .com}: the {@code co} of Colombia, then a slip toward {@code m}. */
+    static final double COL_FOR_COM_COST = 0.6;
     /** Per extra character run on after a complete suffix ({@code gmail.comm}). */
     static final double RUN_ON_COST = 0.5;
     /** A broken extra part ({@code gmail.com.b}). */
@@ -106,17 +112,50 @@ final class TypoCorrector {
             return null; // the common path: one hash lookup (String caches its hash), no allocation
         }
         if (unicodeDomain != null && !unicodeDomain.equals(domain)) {
-            String latin = Confusables.toLatin(unicodeDomain);
-            if (latin == null) {
-                return null; // a genuine international name: nothing to compare it with
-            }
-            if (known.contains(latin)) {
-                return new Correction(latin, 1.0, true);
-            }
-            Correction typo = typo(latin);
-            return typo == null ? null : new Correction(typo.domain(), typo.confidence(), true);
+            return lookalike(unicodeDomain);
         }
         return typo(domain);
+    }
+
+    /**
+     * A domain typed in Unicode that reads as a known one: the same UTS #39 skeleton ({@code gmаil.com}, Cyrillic
+     * {@code а}), or the same letters once accents are dropped and other scripts read as Latin ({@code gmaíl.com},
+     * {@code gмаil.com}), or a typo of a known domain once read so.
+     */
+    Correction lookalike(String unicodeDomain) {
+        Confusables confusables = Confusables.bundled();
+        String sameSkeleton = known.bySkeleton(confusables.skeleton(unicodeDomain));
+        if (sameSkeleton != null) {
+            return new Correction(sameSkeleton, 1.0, true);
+        }
+        String latin = confusables.toLatin(unicodeDomain);
+        if (latin == null) {
+            return null; // a genuine international name: nothing to compare it with
+        }
+        if (known.contains(latin)) {
+            return new Correction(latin, 1.0, true);
+        }
+        Correction typo = typo(latin);
+        if (typo == null) {
+            return null;
+        }
+        // Accents alone on a name near a known one (españa.es, near iespana) are a genuine Spanish name: only a
+        // letter of another script, or a name read exactly, makes a look-alike worth a suggestion.
+        boolean sameName = typo.domain().regionMatches(0, latin, 0, latin.indexOf('.') + 1);
+        return sameName || !latinScript(unicodeDomain) ? new Correction(typo.domain(), typo.confidence(), true) : null;
+    }
+
+    private static boolean latinScript(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                    && script != Character.UnicodeScript.INHERITED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -128,7 +167,25 @@ final class TypoCorrector {
                 && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
             return null;
         }
-        return correct(address.domain(), address.unicodeDomain());
+        return correct(address.domain(), unicodeForm(address));
+    }
+
+    /**
+     * @return the domain in Unicode form, also when it was typed as A-labels ({@code xn--gmil-6na.com} is
+     *         {@code gmáil.com}): a look-alike is the same whichever way it is typed
+     */
+    static String unicodeForm(ParsedAddress address) {
+        if (address.internationalDomain() || address.address().indexOf(Idna.ACE_PREFIX, address.at()) < 0) {
+            return address.unicodeDomain();
+        }
+        String[] labels = address.domain().split("\\.");
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].startsWith(Idna.ACE_PREFIX)) {
+                String unicode = Idna.fromAce(labels[i]);
+                labels[i] = unicode == null ? labels[i] : unicode;
+            }
+        }
+        return String.join(".", labels);
     }
 
     /** @return the most a name correction toward a name of this length may cost */
@@ -164,8 +221,30 @@ final class TypoCorrector {
             candidates = movedDot(domain, candidates);
             candidates = extraPart(domain, candidates);
             candidates = nameAndSuffix(domain, candidates);
+            candidates = rnForM(domain, candidates);
         }
         return candidates == null ? null : candidates.decide();
+    }
+
+    /**
+     * {@code rn} read or typed for {@code m} ({@code grnail.com}, {@code hotrnail.es}, {@code yahoo.corn}): every
+     * {@code rn} read as {@code m}, then a known domain or a clear correction of it.
+     */
+    private Candidates rnForM(String domain, Candidates candidates) {
+        if (!domain.contains("rn")) {
+            return candidates;
+        }
+        String read = domain.replace("rn", "m");
+        KnownDomains.Entry exact = known.get(read);
+        if (exact != null) {
+            return Candidates.add(candidates, exact, RN_FOR_M_COST);
+        }
+        Correction further = search(read);
+        KnownDomains.Entry e = further == null ? null : known.get(further.domain());
+        if (e != null) {
+            candidates = Candidates.add(candidates, e, RN_FOR_M_COST + 1.0 / further.confidence() - 1.0);
+        }
+        return candidates;
     }
 
     /** {@code gmailcom} → gmail.com; a bare name → its most common domain ({@code gmail} → gmail.com). */
@@ -242,7 +321,7 @@ final class TypoCorrector {
         List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
         for (int i = 0; i < sameName.size(); i++) { // indexed: an iterator of the (usually empty) list allocates
             KnownDomains.Entry e = sameName.get(i);
-            if (!legitimate || e.brand()) {
+            if (!legitimate || e.brand() || countrySlip(domain, start, e.suffix())) {
                 suffix = suffix == null ? domain.substring(start) : suffix;
                 table = table == null ? new double[tableSize(nameEnd)] : table;
                 double cost = suffixCost(suffix, legitimate, e, table);
@@ -317,7 +396,13 @@ final class TypoCorrector {
             return extraPartCost(typed.substring(target.length() + 1), e);
         }
         double cost;
-        if (target.startsWith(typed)) {
+        if (target.length() > typed.length() + 1 && target.endsWith(typed)
+                && target.charAt(target.length() - typed.length() - 1) == '.' && countryCode(typed)) {
+            cost = MISSING_SECOND_LEVEL_COST; // yahoo.uk, hotmail.ar: the country's domain of that provider
+        } else if ("com".equals(target) && typed.endsWith("col")
+                && (typed.length() == 3 || typed.charAt(typed.length() - 4) == '.')) {
+            cost = COL_FOR_COM_COST;
+        } else if (target.startsWith(typed)) {
             // Typing stopped early (co, c for com): the commonest suffix slip, and cheap. But one letter of a
             // country code says little (com.v: .ve, .vn, or .br with v next to b): no correction toward one.
             cost = lastLabelLength(typed) == 1 && lastLabelLength(target) == 2
@@ -355,6 +440,24 @@ final class TypoCorrector {
             }
         }
         return suffixes.legitimate(rest) ? EXTRA_COUNTRY_COST : EXTRA_PART_COST;
+    }
+
+    /**
+     * Whether the typed suffix {@code domain[start, end)} is the known two-label suffix with one letter of its
+     * country code on a touching key ({@code uol.com.bt}, {@code prodigy.net.mz}): the name and the second level
+     * match, so the country code is a slip even though the typed one exists.
+     */
+    private static boolean countrySlip(String domain, int start, String known) {
+        int length = domain.length() - start;
+        if (length != known.length() || length < 4 || known.charAt(length - 3) != '.'
+                || !domain.regionMatches(start, known, 0, length - 2)) {
+            return false;
+        }
+        char a = domain.charAt(domain.length() - 2);
+        char b = domain.charAt(domain.length() - 1);
+        char x = known.charAt(length - 2);
+        char y = known.charAt(length - 1);
+        return (a == x && KeyboardDistance.adjacent(b, y)) || (b == y && KeyboardDistance.adjacent(a, x));
     }
 
     private static int lastLabelLength(String suffix) {

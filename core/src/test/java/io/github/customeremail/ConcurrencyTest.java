@@ -219,7 +219,7 @@ class ConcurrencyTest {
 
     private static final String[] CLEAN_DOMAINS = {"gmail.com", "hotmail.com", "outlook.com", "yahoo.es",
         "yahoo.com.mx", "hotmail.com.ar", "une.net.co", "empresa.com.co", "correo.gob.mx", "telefonica.net",
-        "proveedor.cl", "example.org"};
+        "proveedor.cl", "ejemplo.org"};
     private static final String[] FIRST = {"juan", "maria", "jose", "ana", "luis", "carmen", "pedro", "lucia",
         "andres", "sofia", "diego", "valentina"};
     private static final String[] LAST = {"perez", "gomez", "rodriguez", "lopez", "martinez", "garcia", "diaz",

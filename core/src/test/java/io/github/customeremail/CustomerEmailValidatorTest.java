@@ -90,11 +90,12 @@ class CustomerEmailValidatorTest {
 
     @Test
     void extraTopLevelDomainsAreAcceptedOnlyWhenConfigured() {
-        assertThat(validator.check("juan@example.test").has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(validator.check("juan@example.test").has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
+        assertThat(validator.check("juan@printer.lan").has(FindingCode.TLD_UNKNOWN)).isTrue();
         CustomerEmailValidator testing = CustomerEmailValidator.builder().extraTopLevelDomains("test", ".LAN").build();
         assertThat(testing.check("juan@example.test").verdict()).isEqualTo(Verdict.VALID);
         assertThat(testing.check("juan@printer.lan").verdict()).isEqualTo(Verdict.VALID);
-        assertThat(testing.check("juan@example.invalid").has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(testing.check("juan@example.invalid").has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
         assertThat(AddressParser.strict().parse("juan@example.test")).isInstanceOf(ParseResult.Rejected.class);
         assertThatThrownBy(() -> CustomerEmailValidator.builder().extraTopLevelDomains("no good"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no good");
@@ -156,12 +157,12 @@ class CustomerEmailValidatorTest {
                 new Case(new MailDomainStatus.Indeterminate("timeout"), Verdict.UNKNOWN,
                         FindingCode.DNS_INDETERMINATE));
         for (Case c : cases) {
-            EmailCheck check = withStatus(c.status(), calls).check("Juan@Example.com");
+            EmailCheck check = withStatus(c.status(), calls).check("Juan@Ejemplo.com");
             assertThat(check.verdict()).as("%s", c.status()).isEqualTo(c.verdict());
-            assertThat(check.normalized()).contains("juan@example.com");
+            assertThat(check.normalized()).contains("juan@ejemplo.com");
             if (c.code() != null) {
                 assertThat(check.finding(c.code())).as("%s", c.status()).get()
-                        .extracting(f -> f.parameter("domain")).isEqualTo("example.com");
+                        .extracting(f -> f.parameter("domain")).isEqualTo("ejemplo.com");
                 assertThat(check.headline(ES).isPresent()).isEqualTo(c.verdict() != Verdict.VALID);
             }
         }
@@ -181,7 +182,7 @@ class CustomerEmailValidatorTest {
         MailDomainChecker checker = d -> CompletableFuture.completedFuture(
                 new MailDomainStatus.Indeterminate("SERVFAIL"));
         EmailCheck check = CustomerEmailValidator.builder().mailDomainChecker(checker)
-                .dnsFailureVerdict(Verdict.INVALID).build().check("juan@example.com");
+                .dnsFailureVerdict(Verdict.INVALID).build().check("juan@ejemplo.com");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(check.finding(FindingCode.DNS_INDETERMINATE)).get()
                 .extracting(f -> f.parameter("reason")).isEqualTo("SERVFAIL");
@@ -193,7 +194,7 @@ class CustomerEmailValidatorTest {
     void aCheckerThatNeverAnswersOrThrowsGivesUnknownNotAnException() {
         MailDomainChecker silent = d -> new CompletableFuture<>();
         EmailCheck late = CustomerEmailValidator.builder().mailDomainChecker(silent)
-                .mailCheckDeadline(Duration.ofMillis(50)).build().check("juan@example.com");
+                .mailCheckDeadline(Duration.ofMillis(50)).build().check("juan@ejemplo.com");
         assertThat(late.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(late.finding(FindingCode.DNS_INDETERMINATE)).get()
                 .extracting(f -> f.parameter("reason")).isEqualTo("deadline");
@@ -202,11 +203,11 @@ class CustomerEmailValidatorTest {
             throw new IllegalStateException("boom");
         };
         assertThat(CustomerEmailValidator.builder().mailDomainChecker(throwing).build()
-                .check("juan@example.com").verdict()).isEqualTo(Verdict.UNKNOWN);
+                .check("juan@ejemplo.com").verdict()).isEqualTo(Verdict.UNKNOWN);
 
         MailDomainChecker failing = d -> CompletableFuture.failedFuture(new RuntimeException("boom"));
         assertThat(CustomerEmailValidator.builder().mailDomainChecker(failing).build()
-                .check("juan@example.com").verdict()).isEqualTo(Verdict.UNKNOWN);
+                .check("juan@ejemplo.com").verdict()).isEqualTo(Verdict.UNKNOWN);
     }
 
     @Test
@@ -224,8 +225,8 @@ class CustomerEmailValidatorTest {
             }
         };
         try (CustomerEmailValidator v = CustomerEmailValidator.builder().mailDomainChecker(checker).build()) {
-            assertThat(v.checkOffline("juan@example.com").verdict()).isEqualTo(Verdict.VALID);
-            assertThat(v.check("juan@example.com").verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(v.checkOffline("juan@ejemplo.com").verdict()).isEqualTo(Verdict.VALID);
+            assertThat(v.check("juan@ejemplo.com").verdict()).isEqualTo(Verdict.INVALID);
         }
         assertThat(closed.get()).isEqualTo(1);
     }

@@ -38,7 +38,7 @@ class FindingCodeTest {
                 "COMMENT", "DOMAIN_EMPTY", "DOMAIN_TOO_LONG", "DOMAIN_LITERAL", "DOMAIN_INVALID_CHARACTER",
                 "DOMAIN_LABEL_EMPTY", "DOMAIN_LABEL_TOO_LONG", "DOMAIN_LABEL_HYPHEN", "DOMAIN_NO_TLD",
                 "TLD_UNKNOWN", "IDN_INVALID", "PROVIDER_MAILBOX_RULE", "NON_ASCII_LOCAL_PART", "NULL_MX",
-                "DOMAIN_NOT_FOUND", "NO_MAIL_HOST", "MAIL_HOST_NOT_PUBLIC", "IMPLICIT_MX", "PREVIOUSLY_BOUNCED");
+                "DOMAIN_NOT_FOUND", "NO_MAIL_HOST", "MAIL_HOST_NOT_PUBLIC", "IMPLICIT_MX", "PREVIOUSLY_BOUNCED", "SPECIAL_USE_DOMAIN");
     }
 
     @Test
@@ -55,7 +55,7 @@ class FindingCodeTest {
     void companyRulesAreNotBounces() throws Exception {
         assertThat(idsWhere(c -> c == Category.POLICY)).containsExactlyInAnyOrder(
                 "CORPORATE_DOMAIN", "BLOCKED_DOMAIN", "DOMAIN_NOT_ALLOWED", "DISPOSABLE_DOMAIN", "ROLE_ACCOUNT",
-                "POLICY_RULE_FAILED", "COMPLAINED");
+                "POLICY_RULE_FAILED", "COMPLAINED", "MIXED_SCRIPT_DOMAIN");
         assertThat(Category.POLICY.undeliverable()).isFalse();
         assertThat(FindingCode.DNS_INDETERMINATE.category().undeliverable()).isFalse();
     }

@@ -106,4 +106,25 @@ class NormalizerTest {
     void quotesInsideAreKept() {
         assertThat(normalizer.normalize("o'brien@gmail.com").value()).isEqualTo("o'brien@gmail.com");
     }
+
+    @Test
+    void foldsToDotListsEveryCompatibilityCharacterThatBecomesADot() {
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFF0E) {
+                continue;
+            }
+            String folded = java.text.Normalizer.normalize(new String(Character.toChars(cp)),
+                    java.text.Normalizer.Form.NFKC);
+            assertThat(Normalizer.foldsToDot(cp)).as("U+%04X", cp).isEqualTo(folded.indexOf('.') >= 0);
+        }
+    }
+
+    @Test
+    void compatibilityFoldingNeverMakesANewLabel() {
+        Normalization n = normalizer.normalize("me@\u2488wouldbeinvalid.com");
+        assertThat(n.value()).isEqualTo("me@\u2488wouldbeinvalid.com");
+        assertThat(normalizer.normalize("JUAN@\uFF27mail\u3002com").value()).isEqualTo("juan@gmail.com");
+        assertThat(normalizer.normalize("juan@gmail\uFF61com").value()).isEqualTo("juan@gmail.com");
+        assertThat(normalizer.normalize(n.value()).repairs()).isEmpty();
+    }
 }

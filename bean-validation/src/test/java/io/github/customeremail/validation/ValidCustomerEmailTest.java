@@ -302,8 +302,8 @@ class ValidCustomerEmailTest {
     @Test
     void payloadValidatorIsUsed() {
         Validator v = validator(ES, withMailStatus(new MailDomainStatus.NullMx()));
-        ConstraintViolation<?> violation = only(v.validate(new MxCustomer("ana@example.com")));
-        assertThat(violation.getMessage()).isEqualTo("El dominio example.com declara que no recibe correo.");
+        ConstraintViolation<?> violation = only(v.validate(new MxCustomer("ana@ejemplo.com")));
+        assertThat(violation.getMessage()).isEqualTo("El dominio ejemplo.com declara que no recibe correo.");
     }
 
     @Test
@@ -322,8 +322,8 @@ class ValidCustomerEmailTest {
         Validator v = track(TestValidators.configure(ES)
                 .constraintValidatorFactory(TestValidators.injecting(() -> new ValidCustomerEmailValidator(injected)))
                 .buildValidatorFactory()).getValidator();
-        assertThat(only(v.validate(new MxCustomer("ana@example.com"))).getMessage())
-                .isEqualTo("El dominio example.com no tiene ningún servidor que reciba correo.");
+        assertThat(only(v.validate(new MxCustomer("ana@ejemplo.com"))).getMessage())
+                .isEqualTo("El dominio ejemplo.com no tiene ningún servidor que reciba correo.");
     }
 
     @Test
@@ -336,25 +336,25 @@ class ValidCustomerEmailTest {
 
     @Test
     void mxCheckAcceptsDomainsWithMailServers() {
-        Validator v = validator(ES, withMailStatus(new MailDomainStatus.HasMx(List.of("mx.example.com"))));
-        assertThat(v.validate(new MxCustomer("ana@example.com"))).isEmpty();
+        Validator v = validator(ES, withMailStatus(new MailDomainStatus.HasMx(List.of("mx.ejemplo.com"))));
+        assertThat(v.validate(new MxCustomer("ana@ejemplo.com"))).isEmpty();
         // the field without checkMx never asks DNS, even with a checker configured
         assertThat(validator(ES, withMailStatus(new MailDomainStatus.NullMx()))
-                .validate(new Customer("ana@example.com"))).isEmpty();
+                .validate(new Customer("ana@ejemplo.com"))).isEmpty();
     }
 
     @Test
     void unknownPassesByDefaultAndFailsWithUnknownFails() {
         Validator v = validator(ES, withMailStatus(new MailDomainStatus.Indeterminate("timeout")));
-        assertThat(v.validate(new MxCustomer("ana@example.com"))).isEmpty();
-        ConstraintViolation<?> violation = only(v.validate(new MxUnknownFails("ana@example.com")));
+        assertThat(v.validate(new MxCustomer("ana@ejemplo.com"))).isEmpty();
+        ConstraintViolation<?> violation = only(v.validate(new MxUnknownFails("ana@ejemplo.com")));
         assertThat(violation.getMessage())
-                .isEqualTo("No se pudo comprobar ahora que example.com reciba correo. Vuelva a verificar más tarde.");
+                .isEqualTo("No se pudo comprobar ahora que ejemplo.com reciba correo. Vuelva a verificar más tarde.");
     }
 
     @Test
     void checkMxWithoutAMailDomainCheckerIsAConfigurationError() {
-        assertThatThrownBy(() -> validator(ES).validate(new MxCustomer("ana@example.com")))
+        assertThatThrownBy(() -> validator(ES).validate(new MxCustomer("ana@ejemplo.com")))
                 .isInstanceOf(ValidationException.class)
                 .hasStackTraceContaining("MailDomainChecker");
     }

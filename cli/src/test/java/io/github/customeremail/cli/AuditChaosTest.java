@@ -140,7 +140,10 @@ class AuditChaosTest {
                 + "3,Eva,\"EVA@HOTMAIL,CON\"\n");
         CliRun.Run r = run("audit", "--dns", "off", "--format", "json", input.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("{\"typed\":\"hotmail.con\",\"suggested\":\"hotmail.com\",\"count\":2}",
+        // The comma of HOTMAIL,CON is not repaired (a dot there is not certain: "con" is no TLD), so that row keeps
+        // its own typed domain; both get the same suggestion.
+        assertThat(r.out()).contains("{\"typed\":\"hotmail.con\",\"suggested\":\"hotmail.com\",\"count\":1}",
+                "{\"typed\":\"hotmail,con\",\"suggested\":\"hotmail.com\",\"count\":1}",
                 "{\"typed\":\"gmial.com\",\"suggested\":\"gmail.com\",\"count\":1}").doesNotContain("\"?\"");
     }
 

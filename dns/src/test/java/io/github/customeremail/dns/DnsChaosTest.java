@@ -76,7 +76,7 @@ class DnsChaosTest {
     enum Chaos { NONE, DROP, DELAY, SERVFAIL, GARBAGE }
 
     static String domain(int i) {
-        return "cliente" + i + ".example.com";
+        return "cliente" + i + ".ejemplo.com";
     }
 
     @Test
@@ -92,16 +92,16 @@ class DnsChaosTest {
 
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
             for (int w = 0; w < 20; w++) {
-                dns.mx("warm" + w + ".example.com", 10, "mx0.mailhost.example.net");
+                dns.mx("warm" + w + ".ejemplo.com", 10, "mx0.mailhost.ejemplo.net");
             }
             for (int h = 0; h < SHARED_HOSTS; h++) {
-                dns.a("mx" + h + ".mailhost.example.net", PUBLIC_IP);
+                dns.a("mx" + h + ".mailhost.ejemplo.net", PUBLIC_IP);
             }
             for (int i = 0; i < DOMAINS; i++) {
                 String d = domain(i);
                 truth[i] = Truth.values()[Weighted.pick(random, 35, 15, 10, 10, 10, 10, 10)];
                 switch (truth[i]) {
-                    case MX_SHARED_HOST -> dns.mx(d, 10, "mx" + random.nextInt(SHARED_HOSTS) + ".mailhost.example.net");
+                    case MX_SHARED_HOST -> dns.mx(d, 10, "mx" + random.nextInt(SHARED_HOSTS) + ".mailhost.ejemplo.net");
                     case MX_OWN_HOST -> dns.mx(d, 10, "mail." + d).a("mail." + d, PUBLIC_IP);
                     case IMPLICIT_MX -> dns.a(d, PUBLIC_IP);
                     case NULL_MX -> dns.nullMx(d, 300);
@@ -142,7 +142,7 @@ class DnsChaosTest {
                 // Warm-up (class loading, JIT) on other, healthy domains, so that the measured run is not the
                 // first use of the code paths.
                 for (int w = 0; w < 200; w++) {
-                    validator.checkAsync("warm@warm" + (w % 20) + ".example.com").get(10, TimeUnit.SECONDS);
+                    validator.checkAsync("warm@warm" + (w % 20) + ".ejemplo.com").get(10, TimeUnit.SECONDS);
                 }
 
                 long start = System.nanoTime();

@@ -28,11 +28,11 @@ class FacadeIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         dns = LoopbackDnsServer.start();
-        dns.mx("example.com", 10, "mail.example.com").a("mail.example.com", "11.22.33.44")
-                .nullMx("nullmx.example.org", 300)
-                .mx("intranet.example.org", 10, "mx.intranet.example.org").a("mx.intranet.example.org", "10.0.0.25")
-                .mx("dropped.example.net", 10, "mail.example.com").fault("dropped.example.net", Fault.drop())
-                .mx("broken.example.net", 10, "mail.example.com").fault("broken.example.net", Fault.servfail());
+        dns.mx("ejemplo.com", 10, "mail.ejemplo.com").a("mail.ejemplo.com", "11.22.33.44")
+                .nullMx("nullmx.ejemplo.org", 300)
+                .mx("intranet.ejemplo.org", 10, "mx.intranet.ejemplo.org").a("mx.intranet.ejemplo.org", "10.0.0.25")
+                .mx("dropped.ejemplo.net", 10, "mail.ejemplo.com").fault("dropped.ejemplo.net", Fault.drop())
+                .mx("broken.ejemplo.net", 10, "mail.ejemplo.com").fault("broken.ejemplo.net", Fault.servfail());
         // Generous deadline for answers: a loaded machine must not turn an answer into a timeout.
         DnsMailDomainChecker checker = DnsMailDomainChecker.builder()
                 .server("127.0.0.1", dns.port())
@@ -49,9 +49,9 @@ class FacadeIntegrationTest {
 
     @Test
     void deliverableDomainIsValid() {
-        EmailCheck check = validator.check("juan@example.com");
+        EmailCheck check = validator.check("juan@ejemplo.com");
         assertThat(check.verdict()).isEqualTo(Verdict.VALID);
-        assertThat(check.normalized()).contains("juan@example.com");
+        assertThat(check.normalized()).contains("juan@ejemplo.com");
     }
 
     @Test
@@ -59,27 +59,27 @@ class FacadeIntegrationTest {
         dns.resetCounts();
         EmailCheck check = validator.check("juan@example.test");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(check.has(FindingCode.TLD_UNKNOWN)).isTrue();
+        assertThat(check.has(FindingCode.SPECIAL_USE_DOMAIN)).isTrue();
         assertThat(dns.totalQueries()).isZero();
     }
 
     @Test
     void nullMxIsInvalid() {
-        EmailCheck check = validator.check("facturas@nullmx.example.org");
+        EmailCheck check = validator.check("facturas@nullmx.ejemplo.org");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(check.has(FindingCode.NULL_MX)).isTrue();
     }
 
     @Test
     void nonExistentDomainIsInvalid() {
-        EmailCheck check = validator.check("ana@nosuch.example.net");
+        EmailCheck check = validator.check("ana@nosuch.ejemplo.net");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(check.has(FindingCode.DOMAIN_NOT_FOUND)).isTrue();
     }
 
     @Test
     void privateMailHostIsInvalid() {
-        EmailCheck check = validator.check("ana@intranet.example.org");
+        EmailCheck check = validator.check("ana@intranet.ejemplo.org");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(check.has(FindingCode.MAIL_HOST_NOT_PUBLIC)).isTrue();
     }
@@ -90,7 +90,7 @@ class FacadeIntegrationTest {
                 .mailDomainChecker(DnsMailDomainChecker.builder().server("127.0.0.1", dns.port())
                         .deadline(Duration.ofMillis(500)).build()).build()) {
             long start = System.nanoTime();
-            EmailCheck check = shortDeadline.check("juan@dropped.example.net");
+            EmailCheck check = shortDeadline.check("juan@dropped.ejemplo.net");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
             assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
@@ -100,7 +100,7 @@ class FacadeIntegrationTest {
 
     @Test
     void servfailIsUnknownNeverInvalid() {
-        assertThat(validator.check("juan@broken.example.net").verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(validator.check("juan@broken.ejemplo.net").verdict()).isEqualTo(Verdict.UNKNOWN);
     }
 
     @Test
@@ -109,7 +109,7 @@ class FacadeIntegrationTest {
                 .server("127.0.0.1", dns.port()).deadline(Duration.ofMillis(500)).build();
         try (CustomerEmailValidator strict = CustomerEmailValidator.builder()
                 .mailDomainChecker(checker).dnsFailureVerdict(Verdict.INVALID).build()) {
-            EmailCheck check = strict.check("juan@broken.example.net");
+            EmailCheck check = strict.check("juan@broken.ejemplo.net");
             assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
             assertThat(check.has(FindingCode.DNS_INDETERMINATE)).isTrue();
         }
