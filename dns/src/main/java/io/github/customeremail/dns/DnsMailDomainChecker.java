@@ -112,6 +112,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final int bulkParallelism;
     private final boolean stopDnsjavaNioOnClose;
     private final Ticker ticker;
+    /** {@code null} when none is configured. */
+    private final LookupListener lookupListener;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The scheduler's threads, joined by {@link #close()}. */
     private final java.util.Set<Thread> schedulerThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -130,6 +132,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.bulkParallelism = b.bulkParallelism;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
         this.ticker = b.ticker;
+        this.lookupListener = b.lookupListener;
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
@@ -374,6 +377,19 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private CompletableFuture<Cached> loadDomain(String domain, Executor ignored) {
         lookups.increment();
         LookupFuture result = new LookupFuture();
+        if (lookupListener != null) {
+            long start = System.nanoTime();
+            // Registered after the callers' future, so it runs before they are woken (dependents run last-in
+            // first-out): a caller that reads its metrics right after its answer sees this lookup counted.
+            result.whenComplete((cached, error) -> {
+                try {
+                    lookupListener.lookupEnded(domain, statusOf(cached, error),
+                            Duration.ofNanos(System.nanoTime() - start));
+                } catch (RuntimeException e) {
+                    // A metrics hook must not change the answer.
+                }
+            });
+        }
         AtomicBoolean settled = new AtomicBoolean();
         Name name;
         try {
@@ -699,8 +715,20 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Ticker ticker = Ticker.systemTicker();
         private Executor executor = ForkJoinPool.commonPool();
         private boolean stopDnsjavaNioOnClose = true;
+        private LookupListener lookupListener;
 
         private Builder() {
+        }
+
+        /**
+         * Receives the outcome and duration of every DNS lookup (not of cache hits), e.g. for a latency timer.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
+        public Builder lookupListener(LookupListener listener) {
+            this.lookupListener = listener;
+            return this;
         }
 
         /**
