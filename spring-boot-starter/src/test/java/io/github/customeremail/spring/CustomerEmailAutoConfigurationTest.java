@@ -84,6 +84,26 @@ class CustomerEmailAutoConfigurationTest {
         });
     }
 
+    /** A service whose method parameters are validated by Spring's method validation. */
+    @org.springframework.validation.annotation.Validated
+    static class SignupService {
+        String signUp(@io.github.customeremail.validation.ValidCustomerEmail String email) {
+            return email;
+        }
+    }
+
+    @Test
+    void methodValidationUsesTheAutoConfiguredValidator() {
+        runner.withPropertyValues("customer-email.corporate-domains=tumatera.com")
+                .withBean(SignupService.class).run(context -> {
+                    SignupService service = context.getBean(SignupService.class);
+                    assertThat(service.signUp("juan@gmail.com")).isEqualTo("juan@gmail.com");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.signUp("ventas@tumatera.com"))
+                            .isInstanceOf(jakarta.validation.ConstraintViolationException.class)
+                            .hasMessageContaining("tumatera.com");
+                });
+    }
+
     @Test
     void anApplicationsValidatorReplacesTheAutoConfiguredOne() {
         CustomerEmailValidator own = CustomerEmailValidator.builder().corporateDomains("propia.com").build();
