@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = ShopApplication.class, properties = {
         "customer-email.corporate-domains=tumatera.com",
         "customer-email.dns.enabled=true",
+        "customer-email.dns.deadline=10s", // generous: the in-process server answers, however busy the machine
         "customer-email.dns.health.canary-domain=example.test",
         "customer-email.extra-top-level-domains=test",
         "management.endpoints.web.exposure.include=health,metrics",
