@@ -32,11 +32,13 @@ public class NormalizingEmailConverter implements AttributeConverter<String, Str
     }
 
     /**
-     * Normalizes with the given validator (e.g. one that keeps the local part's case); for containers that inject
-     * it, such as Spring's bean container for Hibernate.
+     * Normalizes with the given validator (e.g. one that keeps the local part's case). Marked {@code @Inject} so
+     * that containers which create converters (Spring's bean container for Hibernate ORM, CDI) pass the
+     * application's validator.
      *
      * @param validator the configured validator
      */
+    @jakarta.inject.Inject
     public NormalizingEmailConverter(CustomerEmailValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
     }
