@@ -48,6 +48,8 @@ public final class CustomerEmailValidator implements AutoCloseable {
     /** {@code null} when no suppression list is configured or its mode is OFF. */
     private final SuppressionList suppressionList;
     private final Severity suppressionSeverity;
+    /** {@code null} when no listener is configured. */
+    private final java.util.function.Consumer<? super EmailCheck> checkListener;
 
     private CustomerEmailValidator(Builder b) {
         this.normalizer = Normalizer.lowercasingLocalPart(b.lowercaseLocalPart);
@@ -60,6 +62,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         this.typoCorrector = b.typoCorrector();
         this.suppressionList = b.suppressionMode == RuleMode.OFF ? null : b.suppressionList;
         this.suppressionSeverity = b.suppressionMode == RuleMode.WARNING ? Severity.WARNING : Severity.ERROR;
+        this.checkListener = b.checkListener;
     }
 
     /** @return a builder with the defaults: repairs on, local part lower-cased, no DNS check */
@@ -92,11 +95,11 @@ public final class CustomerEmailValidator implements AutoCloseable {
         try {
             offline = runOffline(input);
         } catch (RuntimeException | StackOverflowError e) {
-            return CompletableFuture.completedFuture(internalError(input));
+            return CompletableFuture.completedFuture(notifyListener(internalError(input)));
         }
         // Only a VALID address is looked up, and a VALID check always has its parsed address, as normalized.
         if (mailDomainChecker == null || offline.verdict() != Verdict.VALID || offline.normalized().isEmpty()) {
-            return CompletableFuture.completedFuture(offline);
+            return CompletableFuture.completedFuture(notifyListener(offline));
         }
         // The normalized address is the parsed one, local@domain with the ASCII domain and a single @.
         String normalized = offline.normalized().get();
@@ -114,9 +117,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
                     try {
                         MailDomainStatus st = error != null
                                 ? new MailDomainStatus.Indeterminate("checker failed: " + error) : s;
-                        return withMailStatus(offline, domain, st, dnsFailureVerdict);
+                        return notifyListener(withMailStatus(offline, domain, st, dnsFailureVerdict));
                     } catch (RuntimeException e) {
-                        return internalError(input);
+                        return notifyListener(internalError(input));
                     }
                 });
     }
@@ -128,11 +131,25 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * @return the result; never {@code null}
      */
     public EmailCheck checkOffline(String input) {
+        EmailCheck check;
         try {
-            return runOffline(input);
+            check = runOffline(input);
         } catch (RuntimeException | StackOverflowError e) {
-            return internalError(input);
+            check = internalError(input);
         }
+        return notifyListener(check);
+    }
+
+    /** Hands a finished check to the listener, if any; what the listener throws never reaches the caller. */
+    private EmailCheck notifyListener(EmailCheck check) {
+        if (checkListener != null) {
+            try {
+                checkListener.accept(check);
+            } catch (RuntimeException e) {
+                // A metrics or logging hook must not change the answer.
+            }
+        }
+        return check;
     }
 
     /** @return the mail-domain checker, if one is configured */
@@ -431,6 +448,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         private final List<String> addedDomains = new ArrayList<>();
         private SuppressionList suppressionList;
         private RuleMode suppressionMode = RuleMode.INVALID;
+        private java.util.function.Consumer<? super EmailCheck> checkListener;
 
         private Builder() {
         }
@@ -459,6 +477,20 @@ public final class CustomerEmailValidator implements AutoCloseable {
          */
         public Builder suppressedAddresses(RuleMode mode) {
             this.suppressionMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Receives every finished check (of {@code check}, {@code checkAsync} and {@code checkOffline}), once,
+         * e.g. to count verdicts and findings for metrics. It runs on the thread that finished the check (the
+         * caller's, or the mail-domain checker's for a check that waited for DNS), so it must be quick and
+         * thread-safe; what it throws is ignored. One listener per validator: a later call replaces it.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
+        public Builder checkListener(java.util.function.Consumer<? super EmailCheck> listener) {
+            this.checkListener = listener;
             return this;
         }
 

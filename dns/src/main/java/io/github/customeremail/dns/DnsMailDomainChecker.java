@@ -86,7 +86,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         MailHostAddresses hosts = new MailHostAddresses(queries, ttl, b.maximumCacheSize, b.ticker, b.executor);
         this.cache = new DomainStatusCache(new MailDomainResolution(queries, hosts, ttl.negativeTtlSeconds()), hosts,
-                b.deadline, ttl, b.maximumCacheSize, b.ticker, b.executor);
+                b.deadline, ttl, b.maximumCacheSize, b.ticker, b.executor, b.lookupListener);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
@@ -202,8 +202,20 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Ticker ticker = Ticker.systemTicker();
         private Executor executor = ForkJoinPool.commonPool();
         private boolean stopDnsjavaNioOnClose = true;
+        private LookupListener lookupListener;
 
         private Builder() {
+        }
+
+        /**
+         * Receives the outcome and duration of every DNS lookup (not of cache hits), e.g. for a latency timer.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
+        public Builder lookupListener(LookupListener listener) {
+            this.lookupListener = listener;
+            return this;
         }
 
         /**

@@ -37,6 +37,8 @@ final class DomainStatusCache {
     private final long deadlineNanos;
     private final TtlBounds ttl;
     private final Ticker ticker;
+    /** {@code null} when none is configured. */
+    private final LookupListener lookupListener;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The scheduler's threads, joined by {@link #close()}. */
     private final Set<Thread> schedulerThreads = ConcurrentHashMap.newKeySet();
@@ -48,12 +50,13 @@ final class DomainStatusCache {
     final LongAdder failures = new LongAdder();
 
     DomainStatusCache(MailDomainResolution resolution, MailHostAddresses hosts, Duration deadline, TtlBounds ttl,
-                      long maximumSize, Ticker ticker, Executor executor) {
+                      long maximumSize, Ticker ticker, Executor executor, LookupListener lookupListener) {
         this.resolution = resolution;
         this.hosts = hosts;
         this.deadlineNanos = deadline.toNanos();
         this.ttl = ttl;
         this.ticker = ticker;
+        this.lookupListener = lookupListener;
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
             t.setDaemon(true);
@@ -119,6 +122,19 @@ final class DomainStatusCache {
     private CompletableFuture<Cached> loadDomain(String domain, Executor ignored) {
         lookups.increment();
         LookupFuture result = new LookupFuture();
+        if (lookupListener != null) {
+            long start = System.nanoTime();
+            // Registered after the callers' future, so it runs before they are woken (dependents run last-in
+            // first-out): a caller that reads its metrics right after its answer sees this lookup counted.
+            result.whenComplete((cached, error) -> {
+                try {
+                    lookupListener.lookupEnded(domain, statusOf(cached, error),
+                            Duration.ofNanos(System.nanoTime() - start));
+                } catch (RuntimeException e) {
+                    // A metrics hook must not change the answer.
+                }
+            });
+        }
         AtomicBoolean settled = new AtomicBoolean();
         Name name;
         try {

@@ -1,0 +1,7 @@
+package io.github.customeremail.examples.boot3;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Contacts in the database. */
+public interface Contacts extends JpaRepository<Contact, Long> {
+}
