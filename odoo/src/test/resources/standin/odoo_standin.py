@@ -106,20 +106,31 @@ class Database:
         rec = {"id": pid, "name": vals.get("name", False), "email": vals.get("email", False),
                "message_bounce": vals.get("message_bounce", 0), "company_id": COMPANY, "active": True,
                "write_date": self.now()}
+        self.store(rec, {})
         self.partners[pid] = rec
         return pid
 
-    def partner_view(self, rec):
+    def partner_view(self, rec, blacklisted=None):
+        if blacklisted is None:
+            blacklisted = self.blacklisted()
         view = dict(rec)
-        view["email_normalized"] = email_normalize(rec["email"], strict=False)
-        view["is_blacklisted"] = bool(view["email_normalized"]) and any(
-            b["active"] and b["email"] == view["email_normalized"] for b in self.blacklist.values())
+        view["is_blacklisted"] = bool(rec["email_normalized"]) and rec["email_normalized"] in blacklisted
         view["display_name"] = rec["name"]
         return view
 
+    def blacklisted(self):
+        return {b["email"] for b in self.blacklist.values() if b["active"]}
+
+    @staticmethod
+    def store(rec, vals):
+        """Writes values; email_normalized is a stored computed field in Odoo, recomputed here likewise."""
+        rec.update(vals)
+        rec["email_normalized"] = email_normalize(rec["email"], strict=False)
+
     def table(self, model):
         if model == "res.partner":
-            return self.partners, PARTNER_FIELDS, self.partner_view
+            blacklisted = self.blacklisted()
+            return self.partners, PARTNER_FIELDS, lambda r: self.partner_view(r, blacklisted)
         if model == "mail.blacklist":
             return self.blacklist, BLACKLIST_FIELDS, lambda r: dict(r, display_name=r["email"])
         raise NotFound("the model %r does not exist" % model)
@@ -224,7 +235,8 @@ class Env:
         if missing:
             raise MissingError("Record does not exist or has been deleted.\n(Record: %s(%s,), User: 2)"
                                % (model, missing[0]))
-        return [{f: view(table[i])[f] for f in ["id"] + [f for f in fields if f != "id"]} for i in ids]
+        views = [view(table[i]) for i in ids]
+        return [{f: v[f] for f in ["id"] + [f for f in fields if f != "id"]} for v in views]
 
     def write(self, model, ids, args, kw, context):
         vals = args[0] if args else kw.get("vals")
@@ -245,7 +257,10 @@ class Env:
             vals = dict(vals, email=email_normalize(vals["email"]))
         stamp = self.db.now()
         for i in ids:
-            table[i].update(vals)
+            if model == "res.partner":
+                self.db.store(table[i], vals)
+            else:
+                table[i].update(vals)
             table[i]["write_date"] = stamp
         return True
 
@@ -430,7 +445,7 @@ def make_handler(standin):
                 result = True
                 if action == "edit":
                     rec = db.partners[command["id"]]
-                    rec.update(command["values"])
+                    db.store(rec, command["values"])
                     rec["write_date"] = db.now()
                 elif action == "forbid":
                     db.forbidden = set(command["ids"])

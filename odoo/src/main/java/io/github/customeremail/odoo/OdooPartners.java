@@ -118,6 +118,9 @@ public final class OdooPartners {
             if (row == null) {
                 outcomes.put(fix.partnerId(), new WriteOutcome(fix.partnerId(), WriteOutcome.Status.SKIPPED_MISSING,
                         "deleted or archived since it was read"));
+            } else if (fix.newEmail().equals(row.get("email"))) {
+                outcomes.put(fix.partnerId(), new WriteOutcome(fix.partnerId(), WriteOutcome.Status.ALREADY_WRITTEN,
+                        fix.newEmail()));
             } else if (!fix.readWriteDate().equals(row.get("write_date"))
                     || !fix.readEmail().equals(Objects.requireNonNullElse(asText(row.get("email")), ""))) {
                 outcomes.put(fix.partnerId(), new WriteOutcome(fix.partnerId(), WriteOutcome.Status.SKIPPED_CHANGED,

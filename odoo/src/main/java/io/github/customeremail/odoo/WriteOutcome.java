@@ -13,6 +13,8 @@ public record WriteOutcome(int partnerId, Status status, String detail) {
     public enum Status {
         /** Written. */
         WRITTEN,
+        /** Not written: the partner already holds the new address (a rerun after an interrupted run). */
+        ALREADY_WRITTEN,
         /** Dry run: it would have been written. */
         WOULD_WRITE,
         /** Not written: the partner changed since it was read (a clerk's edit wins). */
