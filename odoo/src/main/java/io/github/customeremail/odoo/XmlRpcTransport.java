@@ -18,7 +18,7 @@ final class XmlRpcTransport implements Transport {
     private final OdooSettings settings;
     private final HttpExchange http;
     private final XmlRpcCodec codec;
-    private Integer uid;
+    private volatile Integer uid;
 
     XmlRpcTransport(OdooSettings settings, HttpExchange http, XmlRpcCodec codec) {
         this.settings = settings;

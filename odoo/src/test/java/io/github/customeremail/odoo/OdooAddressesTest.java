@@ -26,6 +26,20 @@ class OdooAddressesTest {
     }
 
     @Test
+    void agreesWithPythonsPortOfOdoosEmailNormalize() {
+        java.util.List<String> fields = java.util.List.of("Juan.Perez@Gmail.COM", "\"Juan Pérez\" <Juan@Example.com>",
+                "ana@x.com, \"Ana 2\" <ana2@y.com>", "Ñandú@Ejemplo.com", "pedro@correo.ÉXITO", "juan@localhost",
+                "Pérez, Juan <juan@x.com>", "  espacios@x.com  ", "MAYUS@EJEMPLO.COM.AR",
+                "\"Pérez, Juan\" <Juan@X.com>, otro@y.com", "<ventas@empresa.co>", "sin-arroba", "");
+        java.util.List<Object> python = OdooStandin.pythonEmailNormalize(fields);
+        for (int i = 0; i < fields.size(); i++) {
+            Object expected = python.get(i);
+            assertThat(OdooAddresses.odooNormalize(fields.get(i)).<Object>map(s -> s).orElse(false))
+                    .as(fields.get(i)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void findsFieldsHoldingSeveralAddresses() {
         assertThat(OdooAddresses.holdsSeveralAddresses("a@x.com, b@y.com")).isTrue();
         assertThat(OdooAddresses.holdsSeveralAddresses("a@x.com; b@y.com")).isTrue();

@@ -62,6 +62,29 @@ final class OdooStandin implements AutoCloseable {
         }
     }
 
+    /** Runs the stand-in's email_normalize(text, strict=False), Odoo's rule in Python, over some fields. */
+    static List<Object> pythonEmailNormalize(List<String> fields) {
+        String code = "import json, sys; sys.path.insert(0, sys.argv[1]); import odoo_standin as o; "
+                + "print(json.dumps([o.email_normalize(t, strict=False) for t in json.load(sys.stdin)]))";
+        try {
+            Process process = new ProcessBuilder(findPython(), "-c", code, script().getParent().toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var in = process.getOutputStream()) {
+                in.write(JSON.writeValueAsBytes(fields));
+            }
+            byte[] out = process.getInputStream().readAllBytes();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("python3 email_normalize failed");
+            }
+            return JSON.readValue(out, List.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String findPython() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, "python3"))) {
