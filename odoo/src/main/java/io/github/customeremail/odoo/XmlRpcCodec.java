@@ -358,6 +358,21 @@ final class XmlRpcCodec {
             }
             expectStart("value");
             StringBuilder text = new StringBuilder();
+            if (textUntilTag(text) == XMLStreamConstants.END_ELEMENT) {
+                // An untyped value is a string.
+                return text.toString();
+            }
+            if (!text.toString().isBlank()) {
+                throw new OdooProtocolException("text beside a typed XML-RPC value");
+            }
+            Object value = readTyped(reader.getLocalName(), depth);
+            nextTag();
+            expectEnd("value");
+            return value;
+        }
+
+        /** Appends the text up to the next tag, skipping comments; returns that tag's event. */
+        private int textUntilTag(StringBuilder text) throws XMLStreamException {
             while (true) {
                 int event = next();
                 switch (event) {
@@ -366,18 +381,8 @@ final class XmlRpcCodec {
                     case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
                         // skipped
                     }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        // An untyped value is a string.
-                        return text.toString();
-                    }
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        if (!text.toString().isBlank()) {
-                            throw new OdooProtocolException("text beside a typed XML-RPC value");
-                        }
-                        Object value = readTyped(reader.getLocalName(), depth);
-                        nextTag();
-                        expectEnd("value");
-                        return value;
+                    case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
+                        return event;
                     }
                     default -> throw new OdooProtocolException("unexpected XML event " + event + " in a value");
                 }
@@ -406,20 +411,10 @@ final class XmlRpcCodec {
         /** Text of an element that must hold only text; leaves the cursor on its end tag. */
         private String leafText() throws XMLStreamException {
             StringBuilder text = new StringBuilder();
-            while (true) {
-                int event = next();
-                switch (event) {
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA ->
-                            text.append(reader.getText());
-                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
-                        // skipped
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        return text.toString();
-                    }
-                    default -> throw new OdooProtocolException("XML-RPC scalar holds markup");
-                }
+            if (textUntilTag(text) == XMLStreamConstants.START_ELEMENT) {
+                throw new OdooProtocolException("XML-RPC scalar holds markup");
             }
+            return text.toString();
         }
 
         private List<Object> readArray(int depth) throws XMLStreamException {

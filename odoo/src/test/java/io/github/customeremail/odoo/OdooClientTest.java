@@ -132,6 +132,17 @@ class OdooClientTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"17.0", "19.0"})
+    void anAnswerLargerThanTheCapIsRefusedUnread(String version) {
+        try (OdooStandin odoo = OdooStandin.start(version, 3)) {
+            OdooClient client = OdooClient.connect(odoo.settings().maxResponseBytes(4096).build());
+            odoo.control(Map.of("action", "faults", "garbage", "<methodResponse>" + "x".repeat(100_000)));
+            assertThatThrownBy(() -> client.searchRead("res.partner", List.of(), List.of("email"), 0, 3, "id"))
+                    .isInstanceOf(OdooProtocolException.class).hasMessageContaining("larger than 4096 bytes");
+        }
+    }
+
     @Test
     void jsonGarbageFromJson2IsAClearError() {
         try (OdooStandin odoo = OdooStandin.start("19.0", 3)) {

@@ -85,10 +85,17 @@ final class OdooStandin implements AutoCloseable {
         }
     }
 
+    /**
+     * The first python3 on PATH, preferring a real interpreter to a version manager's shim (pyenv's shim costs
+     * seconds per start).
+     */
     private static String findPython() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "python3"))) {
-                return Path.of(dir, "python3").toString();
+        String[] dirs = System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator);
+        for (boolean allowShims : new boolean[]{false, true}) {
+            for (String dir : dirs) {
+                if ((allowShims || !dir.endsWith("shims")) && Files.isExecutable(Path.of(dir, "python3"))) {
+                    return Path.of(dir, "python3").toString();
+                }
             }
         }
         String reason = "python3 is not on PATH: the Odoo stand-in needs it (install python3 to run these tests)";
