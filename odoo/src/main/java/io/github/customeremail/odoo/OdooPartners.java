@@ -109,7 +109,7 @@ public final class OdooPartners {
         Map<Integer, Map<String, Object>> current = new HashMap<>();
         for (Map<String, Object> row : client.searchRead(PARTNER, List.of(List.of("id", "in", ids)), CHECK_FIELDS,
                 0, ids.size(), "id")) {
-            current.put((Integer) row.get("id"), row);
+            current.put(id(row), row);
         }
         Map<Integer, WriteOutcome> outcomes = new HashMap<>();
         Map<String, List<Integer>> toWrite = new LinkedHashMap<>();
@@ -153,6 +153,13 @@ public final class OdooPartners {
         }
     }
 
+    private static int id(Map<String, Object> row) {
+        if (row.get("id") instanceof Integer id) {
+            return id;
+        }
+        throw new OdooProtocolException("a record without an integer id: " + row.get("id"));
+    }
+
     private static String asText(Object value) {
         return value instanceof String s ? s : null;
     }
@@ -191,7 +198,7 @@ public final class OdooPartners {
             int id = client.create(BLACKLIST, Map.of("email", address));
             return new BlacklistOutcome(address, BlacklistOutcome.Status.CREATED, id);
         }
-        int id = (Integer) rows.get(0).get("id");
+        int id = id(rows.get(0));
         if (Boolean.TRUE.equals(rows.get(0).get("active"))) {
             return new BlacklistOutcome(address, BlacklistOutcome.Status.ALREADY_BLACKLISTED, id);
         }
