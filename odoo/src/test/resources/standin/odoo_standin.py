@@ -79,6 +79,7 @@ def email_normalize(text, strict=True):
 PARTNER_FIELDS = ("id", "name", "email", "email_normalized", "is_blacklisted", "message_bounce", "write_date",
                   "company_id", "active", "display_name")
 BLACKLIST_FIELDS = ("id", "email", "active", "write_date", "display_name")
+MODEL_DATA_FIELDS = ("id", "module", "name", "model", "res_id", "display_name")
 COMPANY = [1, "Tu Matera S.A."]
 
 
@@ -88,11 +89,17 @@ class Database:
         self.clock = datetime.datetime(2025, 1, 1, 8, 0, 0)
         self.partners = {}
         self.blacklist = {}
+        self.model_data = {}
         self.messages = []
         self.write_calls = 0
         self.forbidden = set()
         for i in range(1, partners + 1):
             self._create_partner({"name": "Cliente %05d" % i, "email": "cliente%05d@example.com" % i})
+            if i % 2:
+                # Half the contacts came from an import and carry an external id, as after a CSV import.
+                xid = len(self.model_data) + 1
+                self.model_data[xid] = {"id": xid, "module": "__import__", "name": "cliente_%05d" % i,
+                                        "model": "res.partner", "res_id": i}
 
     def now(self):
         # Odoo reads write_date at second resolution; the stand-in moves it by at least a second per write so
@@ -133,6 +140,8 @@ class Database:
             return self.partners, PARTNER_FIELDS, lambda r: self.partner_view(r, blacklisted)
         if model == "mail.blacklist":
             return self.blacklist, BLACKLIST_FIELDS, lambda r: dict(r, display_name=r["email"])
+        if model == "ir.model.data":
+            return self.model_data, MODEL_DATA_FIELDS, lambda r: dict(r, display_name=r["module"] + "." + r["name"])
         raise NotFound("the model %r does not exist" % model)
 
 

@@ -165,6 +165,27 @@ public final class OdooPartners {
     }
 
     /**
+     * The external ids ({@code module.name}) of some partners, for a fixes file that imports into Odoo as updates.
+     * Read from {@code ir.model.data}: {@code get_external_id} answers a dictionary keyed by integers, which
+     * XML-RPC cannot carry. A partner created by hand has none; its fix must name it by database id
+     * ({@code .id} in Odoo's import), never by a new external id, which Odoo's import would create as a new contact.
+     *
+     * @return external id by partner id, for the partners that have one (the first by {@code ir.model.data} id)
+     */
+    public Map<Integer, String> externalIds(List<Integer> partnerIds) {
+        Map<Integer, String> found = new LinkedHashMap<>();
+        List<Object> domain = List.of(List.of("model", "=", PARTNER), List.of("res_id", "in", partnerIds));
+        for (Map<String, Object> row : client.searchRead("ir.model.data", domain, List.of("module", "name", "res_id"),
+                0, 0, "id")) {
+            if (row.get("res_id") instanceof Integer partner && row.get("module") instanceof String module
+                    && row.get("name") instanceof String name) {
+                found.putIfAbsent(partner, module + "." + name);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Posts a note (employees only) on the partner asking a clerk to confirm a suggested address with the
      * customer; the address itself is not changed.
      *

@@ -190,4 +190,14 @@ class OdooPartnersTest {
             assertThat(((Number) odoo.state(List.of()).get("write_calls")).intValue() - writesBefore).isEqualTo(3);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"17.0", "19.0"})
+    void readsTheExternalIdsAFixesFileNeeds(String version) {
+        try (OdooStandin odoo = OdooStandin.start(version, 4)) {
+            OdooPartners partners = new OdooPartners(odoo.connect(), OdooPartners.Mode.DRY_RUN);
+            assertThat(partners.externalIds(List.of(1, 2, 3, 4)))
+                    .containsExactly(Map.entry(1, "__import__.cliente_00001"), Map.entry(3, "__import__.cliente_00003"));
+        }
+    }
 }
