@@ -107,9 +107,9 @@ class OdooClientTest {
     @Test
     void aServerThatDoesNotAnswerInTimeIsAClearError() {
         try (OdooStandin odoo = OdooStandin.start("17.0", 3)) {
-            OdooClient client = OdooClient.connect(odoo.settings().requestTimeout(Duration.ofMillis(300))
+            OdooClient client = OdooClient.connect(odoo.settings().requestTimeout(Duration.ofSeconds(3))
                     .maxAttempts(2).build());
-            odoo.control(Map.of("action", "faults", "delay", 30));
+            odoo.control(Map.of("action", "faults", "delay", 120));
             assertThatThrownBy(() -> client.searchRead("res.partner", List.of(), List.of("email"), 0, 3, "id"))
                     .isInstanceOf(OdooTransportException.class).hasMessageContaining("did not answer in time");
         }

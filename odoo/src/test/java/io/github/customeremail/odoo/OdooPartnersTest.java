@@ -170,12 +170,12 @@ class OdooPartnersTest {
     void aRerunAfterATimeoutWritesNothingTwice(String version) {
         try (OdooStandin odoo = OdooStandin.start(version, 6)) {
             OdooClient client = OdooClient.connect(odoo.settings()
-                    .requestTimeout(java.time.Duration.ofMillis(1500)).maxAttempts(1).build());
+                    .requestTimeout(java.time.Duration.ofSeconds(3)).maxAttempts(1).build());
             OdooPartners partners = new OdooPartners(client, OdooPartners.Mode.APPLY);
             List<OdooPartner> page = partners.page(0, 6);
             List<AddressFix> fixes = page.stream().map(p -> AddressFix.of(p, "ok" + p.id() + "@example.com")).toList();
             partners.applyFixes(fixes.subList(0, 3), 3);
-            odoo.control(Map.of("action", "faults", "delay", 30));
+            odoo.control(Map.of("action", "faults", "delay", 120));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> partners.applyFixes(fixes.subList(3, 6), 3))
                     .isInstanceOf(OdooTransportException.class).hasMessageContaining("did not answer in time");
             odoo.control(Map.of("action", "faults"));
