@@ -178,7 +178,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
                 String suggested = ParsedAddress.join(address.localPart(), correction.domain());
                 suggestionErrors = suggestionErrors(suggested);
                 if (suggestionErrors.isEmpty()) {
-                    suggestion = new Suggestion(suggested, correction.confidence());
+                    suggestion = new Suggestion(suggested, correction.confidence(), address.domain());
                     findings = Findings.append(findings, typoFinding(correction, suggestion));
                 }
             }
@@ -188,7 +188,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         findings = policy.apply(address, findings);
         // The corrected address would break a rule (juan_perez@gmial.com → no Gmail mailbox can be juan_perez):
         // there is no good suggestion, and the reason is worth showing.
-        for (int i = 0; i < suggestionErrors.size(); i++) { // indexed: no iterator per check
+        for (int i = 0; i < suggestionErrors.size(); i++) {
             Finding error = suggestionErrors.get(i);
             if (Findings.first(findings, error.code()) == null) {
                 findings = Findings.append(findings, error);
@@ -223,7 +223,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         if (!suggestionErrors(suggested).isEmpty()) {
             return rejected;
         }
-        Suggestion suggestion = new Suggestion(suggested, correction.confidence());
+        Suggestion suggestion = new Suggestion(suggested, correction.confidence(), domain);
         List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
         return result(input, Optional.empty(), findings, suggestion);
     }
@@ -241,7 +241,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         }
         List<Finding> found = policy.apply((ParsedAddress) parsed, List.of());
         List<Finding> errors = List.of(); // usually none: no list is built then
-        for (int i = 0; i < found.size(); i++) { // indexed: no iterator per suggestion
+        for (int i = 0; i < found.size(); i++) {
             Finding f = found.get(i);
             if (f.severity() == Severity.ERROR) {
                 errors = Findings.append(errors, f);
@@ -264,7 +264,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
 
     static Verdict verdictOf(List<Finding> findings) {
         Severity worst = Severity.INFO;
-        for (int i = 0, n = findings.size(); i < n; i++) { // indexed: no iterator per check
+        for (int i = 0, n = findings.size(); i < n; i++) {
             Finding f = findings.get(i);
             if (f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
@@ -314,24 +314,17 @@ public final class CustomerEmailValidator implements AutoCloseable {
     }
 
     private static Finding mailFinding(String domain, MailDomainStatus status, Verdict dnsFailureVerdict) {
-        if (status instanceof MailDomainStatus.HasMx) {
-            return null;
-        } else if (status instanceof MailDomainStatus.ImplicitMx) {
-            return Finding.of(FindingCode.IMPLICIT_MX, Severity.INFO, "domain", domain);
-        } else if (status instanceof MailDomainStatus.NullMx) {
-            return Finding.of(FindingCode.NULL_MX, Severity.ERROR, "domain", domain);
-        } else if (status instanceof MailDomainStatus.NoSuchDomain) {
-            return Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
-        } else if (status instanceof MailDomainStatus.NoMailHost) {
-            return Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
-        } else if (status instanceof MailDomainStatus.NoPublicMailHost) {
-            return Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
-        } else {
-            String reason = status instanceof MailDomainStatus.Indeterminate i ? i.reason() : "unknown";
-            Severity severity = dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE;
-            return new Finding(FindingCode.DNS_INDETERMINATE, severity,
-                    java.util.Map.of("domain", domain, "reason", reason));
-        }
+        return switch (status.kind()) {
+            case HAS_MX -> null;
+            case IMPLICIT_MX -> Finding.of(FindingCode.IMPLICIT_MX, Severity.INFO, "domain", domain);
+            case NULL_MX -> Finding.of(FindingCode.NULL_MX, Severity.ERROR, "domain", domain);
+            case NO_SUCH_DOMAIN -> Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
+            case NO_MAIL_HOST -> Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
+            case NO_PUBLIC_MAIL_HOST -> Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
+            case INDETERMINATE -> new Finding(FindingCode.DNS_INDETERMINATE,
+                    dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE,
+                    Map.of("domain", domain, "reason", ((MailDomainStatus.Indeterminate) status).reason()));
+        };
     }
 
     /**

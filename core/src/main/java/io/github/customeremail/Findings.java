@@ -27,7 +27,7 @@ final class Findings {
 
     /** @return the first finding with this code, or {@code null} */
     static Finding first(List<Finding> findings, FindingCode code) {
-        for (int i = 0; i < findings.size(); i++) { // indexed: no iterator on the hot path
+        for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.code().equals(code)) {
                 return f;

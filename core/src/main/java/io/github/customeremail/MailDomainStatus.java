@@ -6,11 +6,36 @@ import java.util.Objects;
 /**
  * What DNS says about a domain's ability to receive mail. Produced by a {@link MailDomainChecker} (module
  * {@code customer-email-dns} provides one); the validator turns it into findings and a verdict.
+ *
+ * <p>Java 17 has no pattern matching in {@code switch}; code that must handle every status switches on
+ * {@link #kind()} instead, which the compiler checks for exhaustiveness in a {@code switch} expression: a new status
+ * gets a new {@link Kind}, and every such switch stops compiling until it handles it.
  */
 public sealed interface MailDomainStatus {
 
+    /** Which of the statuses this is, one constant per record of this interface. */
+    enum Kind {
+        /** {@link HasMx} */
+        HAS_MX,
+        /** {@link ImplicitMx} */
+        IMPLICIT_MX,
+        /** {@link NullMx} */
+        NULL_MX,
+        /** {@link NoSuchDomain} */
+        NO_SUCH_DOMAIN,
+        /** {@link NoMailHost} */
+        NO_MAIL_HOST,
+        /** {@link NoPublicMailHost} */
+        NO_PUBLIC_MAIL_HOST,
+        /** {@link Indeterminate} */
+        INDETERMINATE
+    }
+
     /** @return {@code true} if mail can be delivered to the domain */
     boolean deliverable();
+
+    /** @return which status this is, for an exhaustive {@code switch} */
+    Kind kind();
 
     /**
      * The domain has MX records whose hosts resolve to public addresses.
@@ -24,6 +49,11 @@ public sealed interface MailDomainStatus {
         }
 
         @Override
+        public Kind kind() {
+            return Kind.HAS_MX;
+        }
+
+        @Override
         public boolean deliverable() {
             return true;
         }
@@ -31,6 +61,11 @@ public sealed interface MailDomainStatus {
 
     /** No MX, but the domain itself has an A or AAAA record: RFC 5321 section 5.1 implicit MX. */
     record ImplicitMx() implements MailDomainStatus {
+        @Override
+        public Kind kind() {
+            return Kind.IMPLICIT_MX;
+        }
+
         @Override
         public boolean deliverable() {
             return true;
@@ -40,6 +75,11 @@ public sealed interface MailDomainStatus {
     /** The domain publishes a null MX ({@code MX 0 .}, RFC 7505): it accepts no mail. */
     record NullMx() implements MailDomainStatus {
         @Override
+        public Kind kind() {
+            return Kind.NULL_MX;
+        }
+
+        @Override
         public boolean deliverable() {
             return false;
         }
@@ -48,6 +88,11 @@ public sealed interface MailDomainStatus {
     /** The domain does not exist (NXDOMAIN). */
     record NoSuchDomain() implements MailDomainStatus {
         @Override
+        public Kind kind() {
+            return Kind.NO_SUCH_DOMAIN;
+        }
+
+        @Override
         public boolean deliverable() {
             return false;
         }
@@ -55,6 +100,11 @@ public sealed interface MailDomainStatus {
 
     /** The domain exists but has no MX and no A/AAAA records (NODATA). */
     record NoMailHost() implements MailDomainStatus {
+        @Override
+        public Kind kind() {
+            return Kind.NO_MAIL_HOST;
+        }
+
         @Override
         public boolean deliverable() {
             return false;
@@ -73,6 +123,11 @@ public sealed interface MailDomainStatus {
         }
 
         @Override
+        public Kind kind() {
+            return Kind.NO_PUBLIC_MAIL_HOST;
+        }
+
+        @Override
         public boolean deliverable() {
             return false;
         }
@@ -87,6 +142,11 @@ public sealed interface MailDomainStatus {
         /** Validates the reason. */
         public Indeterminate {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.INDETERMINATE;
         }
 
         @Override

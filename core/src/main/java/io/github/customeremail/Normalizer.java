@@ -88,7 +88,7 @@ public final class Normalizer {
             if (!lowerDomain.equals(domain)) {
                 repairs.add(FindingCode.DOMAIN_LOWERCASED);
             }
-            // Compared in place: a second substring of the domain only for this test was an allocation per repair.
+            // Compared in place: a substring of the domain only for this test would allocate per repair.
             boolean changed = lowerDomain.length() != s.length() - at - 1
                     || !s.regionMatches(at + 1, lowerDomain, 0, lowerDomain.length());
             String newLocal = local;

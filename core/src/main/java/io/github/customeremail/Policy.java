@@ -33,7 +33,7 @@ final class Policy {
      */
     List<Finding> apply(ParsedAddress address, List<Finding> findings) {
         List<Finding> out = findings;
-        for (int i = 0, n = rules.size(); i < n; i++) { // indexed: no iterator per address
+        for (int i = 0, n = rules.size(); i < n; i++) {
             Finding finding = evaluate(rules.get(i), address);
             if (finding != null) {
                 out = Findings.append(out, finding); // rarely more than one finding: a copy each is cheap

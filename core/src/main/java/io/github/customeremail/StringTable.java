@@ -8,7 +8,7 @@ import java.util.Map;
  * An immutable open-addressing hash table from strings to values that can be looked up by a <em>region</em> of a
  * string, or by a region with two characters swapped, without building the key. The hot path probes several parts
  * and near variants of the address ({@code hotmail} in {@code hotmail.com.ar}, {@code gmailc.om} with its dot moved
- * back); a substring per probe used to be most of what a check allocated.
+ * back): building a substring per probe would make those lookups allocate.
  *
  * <p>The hash is {@link String#hashCode()}'s, so a whole-string lookup uses the string's cached hash.
  *
@@ -47,6 +47,26 @@ final class StringTable<V> {
     /** @return whether {@code s[from, to)} is a key */
     boolean contains(String s, int from, int to) {
         return get(s, from, to) != null;
+    }
+
+    /**
+     * @return whether {@code s[from, to)} is a key when compared without regard to case; for tables whose keys are
+     *         lower case (ASCII letters are lower-cased for the hash, as {@link String#hashCode()} of the key)
+     */
+    boolean containsIgnoringCase(String s, int from, int to) {
+        int length = to - from;
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        for (int slot = spread(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            String k = keys[slot];
+            if (k.length() == length && k.regionMatches(true, 0, s, from, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the value of {@code key}, or {@code null} */

@@ -20,33 +20,21 @@ final class TopLevelDomains {
 
     private static final TopLevelDomains BUNDLED = load();
 
-    /** Open-addressing table of lower-case TLDs, so a region of the address is looked up without a substring. */
-    private final String[] table;
-    private final int size;
+    /** The lower-case TLDs, looked up by a region of the address without a substring. */
+    private final StringTable<String> table;
+    private final Set<String> tlds;
     private final String version;
 
     private TopLevelDomains(Set<String> tlds, String version) {
-        int capacity = Integer.highestOneBit(Math.max(16, tlds.size() * 4));
-        this.table = new String[capacity];
-        for (String tld : tlds) {
-            int slot = hash(tld, 0, tld.length()) & (capacity - 1);
-            while (table[slot] != null) {
-                slot = (slot + 1) & (capacity - 1);
-            }
-            table[slot] = tld;
-        }
-        this.size = tlds.size();
+        this.tlds = Set.copyOf(tlds);
+        this.table = StringTable.of(this.tlds);
         this.version = version;
     }
 
     /** @return this list plus the given lower-case ASCII TLDs */
     TopLevelDomains plus(Set<String> extra) {
         Set<String> all = new HashSet<>(extra);
-        for (String tld : table) {
-            if (tld != null) {
-                all.add(tld);
-            }
-        }
+        all.addAll(tlds);
         return new TopLevelDomains(all, version + " + " + new java.util.TreeSet<>(extra));
     }
 
@@ -61,24 +49,7 @@ final class TopLevelDomains {
 
     /** Case-insensitive lookup of {@code s[from, to)}. */
     boolean exists(String s, int from, int to) {
-        int length = to - from;
-        int slot = hash(s, from, to) & (table.length - 1);
-        for (String candidate = table[slot]; candidate != null; candidate = table[slot]) {
-            if (candidate.length() == length && candidate.regionMatches(true, 0, s, from, length)) {
-                return true;
-            }
-            slot = (slot + 1) & (table.length - 1);
-        }
-        return false;
-    }
-
-    private static int hash(String s, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        return h ^ (h >>> 16);
+        return table.containsIgnoringCase(s, from, to);
     }
 
     String version() {
@@ -86,7 +57,7 @@ final class TopLevelDomains {
     }
 
     int size() {
-        return size;
+        return tlds.size();
     }
 
     private static TopLevelDomains load() {

@@ -279,7 +279,7 @@ final class TypoCorrector {
             }
             double max = maxNameCost(near.length());
             List<KnownDomains.Entry> domains = candidate.domains();
-            for (int k = 0; k < domains.size(); k++) { // indexed: no iterator per near name
+            for (int k = 0; k < domains.size(); k++) {
                 KnownDomains.Entry e = domains.get(k);
                 if (e.nameEditable() && nameCost > max) {
                     continue; // the first branch below needs nameCost <= max, and the second is for the others
@@ -431,7 +431,7 @@ final class TypoCorrector {
         Correction decide() {
             int best = -1;
             for (int i = 0; i < size; i++) {
-                // Double.compare: the same equality as the boxed Double.equals this replaced
+                // equal costs: the more popular domain (higher weight) wins
                 if (best < 0 || costs[i] < costs[best]
                         || (Double.compare(costs[i], costs[best]) == 0 && entries[i].weight() > entries[best].weight())) {
                     best = i;

@@ -111,6 +111,10 @@ class AddressParserTest {
         assertThat(TopLevelDomains.bundled().exists("co")).isTrue();
         assertThat(TopLevelDomains.bundled().exists("xn--p1ai")).isTrue();
         assertThat(TopLevelDomains.bundled().exists("con")).isFalse();
+        // a region of the address, whatever its case, without a substring
+        assertThat(TopLevelDomains.bundled().exists("juan@GMAIL.Com", 11, 14)).isTrue();
+        assertThat(TopLevelDomains.bundled().exists("juan@GMAIL.CON", 11, 14)).isFalse();
+        assertThat(TopLevelDomains.bundled().plus(java.util.Set.of("test")).exists("a@b.TEST", 4, 8)).isTrue();
     }
 
     private static FindingCode code(ParseResult r) {

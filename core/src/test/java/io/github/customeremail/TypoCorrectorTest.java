@@ -150,15 +150,21 @@ class TypoCorrectorTest {
     void aKnownDomainIsOneLookupWithoutAllocation() {
         TypoCorrector corrector = TypoCorrector.bundled();
         String domain = "gmail.com";
-        corrector.correct(domain, domain); // warm
-        long before = allocated();
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(corrector.correct(domain, domain) == null).isTrue();
+        int calls = 10_000;
+        for (int i = 0; i < calls; i++) {
+            corrector.correct(domain, domain); // warm
         }
-        // AssertJ itself allocates; what matters is that 1000 lookups stay far below one byte budget per lookup.
-        long perCall = (allocated() - before) / 1_000;
-        assertThat(corrector.correct(domain, domain)).isNull();
-        assertThat(perCall).isLessThan(1_000);
+        int unanswered = 0;
+        long before = allocated();
+        for (int i = 0; i < calls; i++) {
+            if (corrector.correct(domain, domain) == null) {
+                unanswered++;
+            }
+        }
+        long bytes = allocated() - before;
+        // Measured before any assertion runs; the budget is for the measurement itself, far below 1 byte a call.
+        assertThat(unanswered).isEqualTo(calls);
+        assertThat(bytes).as("bytes allocated by %d lookups of a known domain", calls).isLessThan(1_024);
     }
 
     @Test

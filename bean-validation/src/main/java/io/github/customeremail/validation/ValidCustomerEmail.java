@@ -50,7 +50,7 @@ public @interface ValidCustomerEmail {
 
     /**
      * @return the message template; by default the reason in the interpolation locale. With Hibernate Validator the
-     *         parameters {@code {reason_es}}, {@code {reason_en}}, {@code {code}}, {@code {verdict}},
+     *         parameters {@code {reason_es}}, {@code {reason_en}}, {@code {reason_pt}}, {@code {code}}, {@code {verdict}},
      *         {@code {suggestion}} and {@code {normalized}} are available (see the package documentation)
      */
     String message() default DEFAULT_MESSAGE;

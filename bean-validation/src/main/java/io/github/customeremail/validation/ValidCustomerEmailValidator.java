@@ -42,6 +42,8 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
     static final String PARAM_REASON_ES = "reason_es";
     /** Message parameter: the reason in English. */
     static final String PARAM_REASON_EN = "reason_en";
+    /** Message parameter: the reason in (Brazilian) Portuguese. */
+    static final String PARAM_REASON_PT = "reason_pt";
     /** Message parameter: the finding code of the reason. */
     static final String PARAM_CODE = "code";
     /** Message parameter: the verdict. */
@@ -52,6 +54,7 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
     static final String PARAM_NORMALIZED = "normalized";
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
+    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt");
     private static final boolean HIBERNATE_VALIDATOR = isHibernateValidatorAvailable();
 
     private final CustomerEmailValidator configured;
@@ -157,7 +160,7 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
         }
     }
 
-    // --- blocked domains (to be replaced by core's policy stage once its builder offers blocked domains) ---
+    // --- blocked domains of the annotation ---
 
     private static List<String> normalizeDomains(String[] domains) {
         List<String> out = new ArrayList<>(domains.length);
@@ -238,6 +241,7 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
         Map<String, String> p = new LinkedHashMap<>();
         p.put(PARAM_REASON_ES, reason.message(SPANISH));
         p.put(PARAM_REASON_EN, reason.message(Locale.ENGLISH));
+        p.put(PARAM_REASON_PT, reason.message(PORTUGUESE));
         p.put(PARAM_CODE, reason.code().id());
         p.put(PARAM_VERDICT, check.verdict().name());
         p.put(PARAM_SUGGESTION, check.suggestion().map(Suggestion::address).orElse(""));

@@ -56,19 +56,20 @@
  *
  * <h2>Messages</h2>
  * The default message is the reason for the verdict, in the interpolation locale (the factory's default locale or
- * its {@code LocaleResolver}); Spanish and English are bundled:
+ * its {@code LocaleResolver}); Spanish, English and Brazilian Portuguese are bundled:
  * {@code ¿Quiso decir juan@gmail.com?}, {@code A la dirección le falta la @.}, {@code No se aceptan direcciones de
  * tumatera.com.} The texts are core's finding messages ({@code Finding.message(Locale)}).
  *
- * <p>Key, in {@code ContributorValidationMessages[_es|_en].properties} of this jar; override it in your
+ * <p>Key, in {@code ContributorValidationMessages[_es|_en|_pt].properties} of this jar; override it in your
  * {@code ValidationMessages[_xx].properties}, or give {@code message} on the annotation:
  * <ul>
  *   <li>{@code io.github.customeremail.validation.ValidCustomerEmail.message} = {@code {reason_es}} in Spanish,
- *       {@code {reason_en}} otherwise.</li>
+ *       {@code {reason_pt}} in Portuguese, {@code {reason_en}} otherwise.</li>
  * </ul>
  * Message parameters (Hibernate Validator):
  * <ul>
- *   <li>{@code {reason_es}}, {@code {reason_en}} — the reason in Spanish / English (core renders both; the bundle of
+ *   <li>{@code {reason_es}}, {@code {reason_en}}, {@code {reason_pt}} — the reason in Spanish / English / Portuguese
+ *       (core renders each; the bundle of
  *       the interpolation locale chooses which one is shown);</li>
  *   <li>{@code {code}} — the reason's finding code ({@code DOMAIN_TYPO}, {@code MISSING_AT}, {@code BLOCKED_DOMAIN}…);</li>
  *   <li>{@code {verdict}} — {@code SUGGEST}, {@code INVALID} or {@code UNKNOWN};</li>

@@ -23,7 +23,7 @@ final class Scripts {
 
     static EmailCheck suggest(String input, String normalized, String suggestion) {
         return new EmailCheck(input, Optional.of(normalized), Verdict.SUGGEST,
-                Optional.of(new Suggestion(suggestion, 0.9)),
+                Optional.of(new Suggestion(suggestion, 0.9, normalized.substring(normalized.indexOf('@') + 1))),
                 List.of(new Finding(FindingCode.DOMAIN_TYPO, Severity.SUGGESTION, Map.of("suggestion", suggestion))));
     }
 

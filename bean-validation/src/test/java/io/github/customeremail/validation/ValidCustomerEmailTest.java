@@ -184,6 +184,14 @@ class ValidCustomerEmailTest {
     }
 
     @Test
+    void fieldViolationNamesTheReasonInPortuguese() {
+        assertThat(only(validator(Locale.forLanguageTag("pt-BR")).validate(new Customer("juan.gmail.com")))
+                .getMessage()).isEqualTo("Falta o @ no endereço.");
+        assertThat(only(validator(Locale.forLanguageTag("pt")).validate(new Customer("juan@gmial.com")))
+                .getMessage()).isEqualTo("Você quis dizer juan@gmail.com?");
+    }
+
+    @Test
     void regionalLocalesUseTheirLanguage() {
         assertThat(only(validator(Locale.forLanguageTag("es-CO")).validate(new Customer("juan@@gmail.com")))
                 .getMessage()).isEqualTo("La dirección tiene más de una @. Escriba una sola dirección.");

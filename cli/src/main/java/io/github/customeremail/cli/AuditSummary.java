@@ -3,8 +3,8 @@ package io.github.customeremail.cli;
 import io.github.customeremail.EmailCheck;
 import io.github.customeremail.Finding;
 import io.github.customeremail.FindingCode;
-import io.github.customeremail.Normalizer;
 import io.github.customeremail.Severity;
+import io.github.customeremail.Suggestion;
 import io.github.customeremail.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The counts of one audit, and their rendering as a text table or one JSON object. Memory is bounded: per finding
@@ -24,25 +23,6 @@ final class AuditSummary {
     static final int MAX_TYPO_PAIRS = 10_000;
     /** Typo pairs listed in the summary. */
     static final int TOP_TYPOS = 10;
-
-    /** Reasons for INVALID after which a message would bounce: syntax and mail-domain errors (not policy). */
-    static final Set<FindingCode> BOUNCE_REASONS = Set.of(
-            FindingCode.TOO_LONG, FindingCode.MISSING_AT, FindingCode.MULTIPLE_AT, FindingCode.CONTROL_CHARACTER,
-            FindingCode.SPACE_INSIDE, FindingCode.LOCAL_PART_EMPTY, FindingCode.LOCAL_PART_TOO_LONG,
-            FindingCode.LOCAL_PART_INVALID_CHARACTER, FindingCode.LOCAL_PART_DOT, FindingCode.QUOTED_LOCAL_PART,
-            FindingCode.COMMENT, FindingCode.DOMAIN_EMPTY, FindingCode.DOMAIN_TOO_LONG, FindingCode.DOMAIN_LITERAL,
-            FindingCode.DOMAIN_INVALID_CHARACTER, FindingCode.DOMAIN_LABEL_EMPTY, FindingCode.DOMAIN_LABEL_TOO_LONG,
-            FindingCode.DOMAIN_LABEL_HYPHEN, FindingCode.DOMAIN_NO_TLD, FindingCode.TLD_UNKNOWN,
-            FindingCode.IDN_INVALID, FindingCode.PROVIDER_MAILBOX_RULE, FindingCode.NON_ASCII_LOCAL_PART,
-            FindingCode.NULL_MX, FindingCode.DOMAIN_NOT_FOUND, FindingCode.NO_MAIL_HOST,
-            FindingCode.MAIL_HOST_NOT_PUBLIC);
-
-    /** Repairs without which the address as typed is not deliverable (case and surrounding blanks are harmless). */
-    static final Set<FindingCode> BREAKING_REPAIRS = Set.of(
-            FindingCode.COMMA_IN_DOMAIN_REPLACED, FindingCode.SPACES_REMOVED,
-            FindingCode.REPEATED_DOTS_IN_DOMAIN_FIXED, FindingCode.MAILTO_REMOVED, FindingCode.QUOTES_REMOVED,
-            FindingCode.TRAILING_PUNCTUATION_REMOVED, FindingCode.UNICODE_NORMALIZED,
-            FindingCode.INVISIBLE_CHARACTERS_REMOVED);
 
     long rows;
     long withEmail;
@@ -67,10 +47,11 @@ final class AuditSummary {
         boolean broken = false;
         for (Finding f : check.findings()) {
             findings.computeIfAbsent(f.code().id(), k -> new long[1])[0]++;
-            if (f.severity() == Severity.ERROR && BOUNCE_REASONS.contains(f.code())) {
+            FindingCode.Category category = f.code().category();
+            if (f.severity() == Severity.ERROR && category.undeliverable()) {
                 bounce = true;
             }
-            if (BREAKING_REPAIRS.contains(f.code())) {
+            if (category == FindingCode.Category.REPAIR) {
                 broken = true;
             }
         }
@@ -79,8 +60,8 @@ final class AuditSummary {
             bounceAsTyped++;
         } else if (check.verdict() == Verdict.SUGGEST) {
             bounceAsTyped++;
-            String typed = typedDomain(check);
-            String key = typed + '\t' + check.suggestion().orElseThrow().domain();
+            Suggestion suggestion = check.suggestion().orElseThrow();
+            String key = suggestion.typedDomain() + '\t' + suggestion.domain();
             long[] count = typos.get(key);
             if (count != null) {
                 count[0]++;
@@ -196,51 +177,52 @@ final class AuditSummary {
         return Double.isNaN(r) ? "null" : String.format(Locale.ROOT, "%.4f", r);
     }
 
-    String text(Files files, Locale locale) {
-        boolean es = "es".equals(locale.getLanguage());
+    String text(Files files, CliText text) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder(1024);
-        out.append(es ? "Auditoría de " : "Audit of ").append(files.input())
-                .append("  (").append(files.encoding()).append(", '").append(files.delimiter()).append("', ")
-                .append(es ? "columna " : "column ").append(files.emailColumn()).append(')').append(nl).append(nl);
-        line(out, es ? "filas" : "rows", rows, rows);
-        line(out, es ? "  con correo" : "  with an email", withEmail, rows);
-        line(out, es ? "  sin correo" : "  no email", noEmail, rows);
-        line(out, es ? "  mal formadas (ver stderr)" : "  malformed (see stderr)", malformed, rows);
+        out.append(text.get("summary.title", files.input(), files.encoding(), files.delimiter(), files.emailColumn()))
+                .append(nl).append(nl);
+        line(out, text.get("summary.rows"), rows, rows);
+        line(out, "  " + text.get("summary.withEmail"), withEmail, rows);
+        line(out, "  " + text.get("summary.noEmail"), noEmail, rows);
+        line(out, "  " + text.get("summary.malformed"), malformed, rows);
         out.append(nl);
         for (Verdict v : Verdict.values()) {
             line(out, v.name(), verdict(v), withEmail);
         }
         out.append(nl);
-        out.append(es ? "Rebotarían tal como están escritas:  " : "Would bounce as typed:        ")
+        out.append(text.get("summary.bounceAsTyped"))
                 .append(bounceAsTyped).append("  (").append(percent(bounceRateBefore())).append(')').append(nl);
-        out.append(es ? "Rebotarían tras las correcciones:    " : "Would bounce after the fixes: ")
+        out.append(text.get("summary.bounceAfterFixes"))
                 .append(wouldBounce).append("  (").append(percent(bounceRateAfter())).append(')').append(nl);
         List<Map.Entry<String, Long>> codes = findingCounts();
         if (!codes.isEmpty()) {
-            out.append(nl).append(es ? "Hallazgos (filas)" : "Findings (rows)").append(nl);
+            out.append(nl).append(text.get("summary.findings")).append(nl);
             for (Map.Entry<String, Long> e : codes) {
                 line(out, "  " + e.getKey(), e.getValue(), -1);
             }
         }
         List<Typo> top = topTypos();
         if (!top.isEmpty()) {
-            out.append(nl).append(es ? "Dominios con errores de tipeo" : "Typo domains").append(nl);
+            out.append(nl).append(text.get("summary.typoDomains")).append(nl);
             for (Typo t : top) {
                 line(out, "  " + t.typed() + " → " + t.suggested(), t.count(), -1);
             }
         }
-        out.append(nl).append(es ? "Salida:      " : "Output:      ").append(files.output()).append(nl);
+        out.append(nl).append(label(text.get("summary.output"))).append(files.output()).append(nl);
         if (files.fixes() != null) {
-            out.append(es ? "Para Odoo:   " : "For Odoo:    ").append(files.fixes()).append("  (")
-                    .append(safeFixes).append(es ? " seguras, " : " safe, ").append(fixesToConfirm)
-                    .append(es ? " a confirmar)" : " to confirm)").append(nl);
+            out.append(label(text.get("summary.forOdoo")))
+                    .append(text.get("summary.fixCounts", files.fixes(), safeFixes, fixesToConfirm)).append(nl);
         }
         if (fixesWithoutId > 0) {
-            out.append(es ? "Sin id (corregir a mano, no van al archivo para Odoo): "
-                    : "Without an id (fix by hand, not in the file for Odoo): ").append(fixesWithoutId).append(nl);
+            out.append(text.get("summary.withoutId", fixesWithoutId)).append(nl);
         }
         return out.toString();
+    }
+
+    /** A label of the file lines, padded so that the file names line up. */
+    private static String label(String label) {
+        return String.format(Locale.ROOT, "%-13s", label);
     }
 
     private static void line(StringBuilder out, String label, long count, long total) {
@@ -253,15 +235,5 @@ final class AuditSummary {
 
     private static String percent(double r) {
         return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r);
-    }
-
-    /**
-     * The domain as typed, after the safe repairs: from the normalized address, or (when the typo made the address
-     * unparsable, e.g. {@code hotmail.con}) from the repaired input.
-     */
-    private static String typedDomain(EmailCheck check) {
-        String address = check.normalized()
-                .orElseGet(() -> Normalizer.standard().normalize(check.input() == null ? "" : check.input()).value());
-        return address.substring(address.lastIndexOf('@') + 1);
     }
 }

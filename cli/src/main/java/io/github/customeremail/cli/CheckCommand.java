@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (CompletableFuture<EmailCheck> result : results) {
                 EmailCheck check = result.join();
-                out.println(options.format == CommonOptions.Format.json ? Json.of(check, locale)
+                out.println(options.format == CommonOptions.Format.JSON ? Json.of(check, locale)
                         : text(check, locale));
             }
         }

@@ -11,11 +11,11 @@ import picocli.CommandLine.ParameterException;
 /** Options shared by {@code check} and {@code audit}. */
 final class CommonOptions {
 
-    /** Output format. */
-    enum Format { text, json }
+    /** Output format; the option's values are case-insensitive ({@code text}, {@code json}). */
+    enum Format { TEXT, JSON }
 
-    /** Message language. */
-    enum Lang { es, en }
+    /** Message language; the option's values are case-insensitive language tags ({@code es}, {@code en}, {@code pt}). */
+    enum Lang { ES, EN, PT }
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format: text (default) or json (check: one JSON object per address and line; "
@@ -39,12 +39,17 @@ final class CommonOptions {
             description = "Also accept this top-level domain (repeatable), e.g. test for a test DNS server.")
     List<String> extraTlds = new ArrayList<>();
 
-    @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en",
-            description = "Language of the messages: es (default) or en.")
+    @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en|pt",
+            description = "Language of the messages: es (default), en or pt (Brazilian Portuguese).")
     Lang lang;
 
     Locale locale() {
-        return Locale.forLanguageTag(lang.name());
+        return Locale.forLanguageTag(lang.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the command line's own texts in the chosen language */
+    CliText text() {
+        return CliText.of(locale());
     }
 
     /**

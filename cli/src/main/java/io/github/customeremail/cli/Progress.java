@@ -1,11 +1,55 @@
 package io.github.customeremail.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /** Progress on stderr for long files: rows, rows/s, percentage of bytes read and ETA; silent when disabled. */
 final class Progress {
+
+    /** The {@code --progress} option. */
+    enum Mode {
+        /** Only when stderr is a terminal, so that a redirected stderr gets no carriage-return lines. */
+        AUTO,
+        /** Whenever the file is long enough. */
+        ALWAYS,
+        /** Never. */
+        NEVER;
+
+        boolean enabled() {
+            return switch (this) {
+                case ALWAYS -> true;
+                case NEVER -> false;
+                case AUTO -> stderrIsTerminal();
+            };
+        }
+    }
+
+    /**
+     * Whether stderr is a terminal. Java 17 cannot ask isatty(2) directly ({@code System.console()} looks at stdin
+     * and stdout, not at stderr, where the progress goes). On Linux, {@code /proc/self/fd/2} is a link to the
+     * terminal device ({@code /dev/pts/N}, {@code /dev/ttyN}) exactly when stderr is one; elsewhere the console
+     * check is the best guess there is.
+     */
+    static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.isSymbolicLink(fd)) {
+                return isTerminalDevice(Files.readSymbolicLink(fd).toString());
+            }
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            // fall through to the console check
+        }
+        return System.console() != null;
+    }
+
+    /** @return whether the path names a terminal device */
+    static boolean isTerminalDevice(String path) {
+        return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty") || path.equals("/dev/console");
+    }
 
     private static final long INTERVAL_NANOS = 500_000_000L;
 

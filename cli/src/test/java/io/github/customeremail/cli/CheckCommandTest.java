@@ -100,4 +100,15 @@ class CheckCommandTest {
         assertThat(DnsSetting.parse("[::1]:5353")).isEqualTo(new DnsSetting(DnsSetting.Mode.SERVER, "::1", 5353));
         assertThat(DnsSetting.parse("::1")).isEqualTo(new DnsSetting(DnsSetting.Mode.SERVER, "::1", 53));
     }
+
+    @Test
+    void portugueseAndUpperCaseOptionValues() {
+        Run pt = run("check", "--dns", "off", "--lang", "PT", "--format", "Json",
+                "juan@gmial.com");
+        assertThat(pt.status()).as(pt.err()).isZero();
+        assertThat(pt.out()).contains("\"verdict\":\"SUGGEST\"", "\"message\":\"Você quis dizer juan@gmail.com?\"");
+        Run text = run("check", "--dns", "off", "--lang", "pt", "juan.gmail.com");
+        assertThat(text.out()).contains("MISSING_AT: Falta o @ no endereço.");
+        assertThat(run("check", "--dns", "off", "--lang", "fr", "a@b.com").status()).isEqualTo(2);
+    }
 }

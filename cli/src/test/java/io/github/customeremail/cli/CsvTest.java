@@ -10,21 +10,22 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CsvTest {
 
-    static List<Csv.Row> read(String text, char delimiter, int expectedFields) throws IOException {
+    static List<CsvRow> read(String text, char delimiter, int expectedFields) throws IOException {
         return read(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, delimiter, expectedFields);
     }
 
-    static List<Csv.Row> read(byte[] bytes, Charset charset, char delimiter, int expectedFields) throws IOException {
-        Csv.Reader4180 reader = new Csv.Reader4180(
-                new Csv.Lines(new ByteArrayInputStream(bytes), charset, charset == StandardCharsets.UTF_8), delimiter);
+    static List<CsvRow> read(byte[] bytes, Charset charset, char delimiter, int expectedFields) throws IOException {
+        LenientCsvReader reader = new LenientCsvReader(
+                new CsvLines(new ByteArrayInputStream(bytes), charset, charset == StandardCharsets.UTF_8), delimiter);
         reader.expectFields(expectedFields);
-        List<Csv.Row> rows = new ArrayList<>();
-        for (Csv.Row r = reader.next(); r != null; r = reader.next()) {
+        List<CsvRow> rows = new ArrayList<>();
+        for (CsvRow r = reader.next(); r != null; r = reader.next()) {
             rows.add(r);
         }
         return rows;
@@ -32,38 +33,38 @@ class CsvTest {
 
     @Test
     void quotedFieldsDoubledQuotesAndLineBreaksInsideQuotes() throws IOException {
-        List<Csv.Row> rows = read("a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"x\r\ny\",,\"\"\r\nlast,row,here", ',', 3);
-        assertThat(rows).extracting(Csv.Row::fields).containsExactly(
+        List<CsvRow> rows = read("a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"x\r\ny\",,\"\"\r\nlast,row,here", ',', 3);
+        assertThat(rows).extracting(CsvRow::fields).containsExactly(
                 List.of("a", "b,1", "say \"hi\""),
                 List.of("x\r\ny", "", ""),
                 List.of("last", "row", "here"));
-        assertThat(rows).extracting(Csv.Row::line).containsExactly(1L, 2L, 4L);
-        assertThat(rows).extracting(Csv.Row::problem).containsOnlyNulls();
+        assertThat(rows).extracting(CsvRow::line).containsExactly(1L, 2L, 4L);
+        assertThat(rows).extracting(CsvRow::problem).containsOnlyNulls();
         assertThat(rows.get(1).raw()).isEqualTo("\"x\r\ny\",,\"\"");
         assertThat(new String(rows.get(0).rawUtf8(), StandardCharsets.UTF_8)).isEqualTo("a,\"b,1\",\"say \"\"hi\"\"\"");
     }
 
     @Test
     void everyLineBreakStyleAndATrailingDelimiter() throws IOException {
-        assertThat(read("a;b\rc;\nd;e", ';', 2)).extracting(Csv.Row::fields)
+        assertThat(read("a;b\rc;\nd;e", ';', 2)).extracting(CsvRow::fields)
                 .containsExactly(List.of("a", "b"), List.of("c", ""), List.of("d", "e"));
     }
 
     @Test
     void wrongFieldCountIsReportedWithItsLineAndKept() throws IOException {
-        List<Csv.Row> rows = read("a,b\n1,2,3\n4\n5,6\n", ',', 2);
+        List<CsvRow> rows = read("a,b\n1,2,3\n4\n5,6\n", ',', 2);
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1).problem().text(false)).contains("3 fields");
+        assertThat(rows.get(1).problem().text(CliText.of(Locale.ENGLISH))).contains("3 fields");
         assertThat(rows.get(1).line()).isEqualTo(2);
-        assertThat(rows.get(2).problem().text(false)).contains("1 fields");
+        assertThat(rows.get(2).problem().text(CliText.of(Locale.ENGLISH))).contains("1 fields");
         assertThat(rows.get(3).problem()).isNull();
     }
 
     @Test
     void anUnclosedQuoteSwallowsNoRows() throws IOException {
-        List<Csv.Row> rows = read("1,\"Ana\n2,Luis\n3,Rosa\n", ',', 2);
+        List<CsvRow> rows = read("1,\"Ana\n2,Luis\n3,Rosa\n", ',', 2);
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).problem()).isEqualTo(Csv.Problem.UNCLOSED_QUOTE);
+        assertThat(rows.get(0).problem()).isEqualTo(CsvRow.Problem.UNCLOSED_QUOTE);
         assertThat(rows.get(0).fields()).containsExactly("1", "\"Ana");
         assertThat(rows.get(1).fields()).containsExactly("2", "Luis");
         assertThat(rows.get(1).line()).isEqualTo(2);
@@ -77,9 +78,9 @@ class CsvTest {
         for (int i = 2; i <= 300; i++) {
             sb.append(i).append(",x\n");
         }
-        List<Csv.Row> rows = read(sb.toString(), ',', 2);
+        List<CsvRow> rows = read(sb.toString(), ',', 2);
         assertThat(rows).hasSize(300);
-        assertThat(rows.get(0).problem()).isEqualTo(Csv.Problem.UNCLOSED_QUOTE);
+        assertThat(rows.get(0).problem()).isEqualTo(CsvRow.Problem.UNCLOSED_QUOTE);
         assertThat(rows.get(299).fields()).containsExactly("300", "x");
     }
 
@@ -93,8 +94,8 @@ class CsvTest {
         for (int len = (1 << 16) - 3; len <= (1 << 16) + 2; len++) {
             String longField = "é".repeat(len / 2) + "x".repeat(len % 2);
             String text = "a," + longField + "\r\nb,c\r\n";
-            List<Csv.Row> rows = read(text, ',', 2);
-            assertThat(rows).extracting(Csv.Row::fields)
+            List<CsvRow> rows = read(text, ',', 2);
+            assertThat(rows).extracting(CsvRow::fields)
                     .containsExactly(List.of("a", longField), List.of("b", "c"));
             assertThat(rows.get(1).line()).isEqualTo(2);
         }
@@ -104,7 +105,7 @@ class CsvTest {
     void invalidUtf8IsReportedWithLineAndByteOffset() {
         byte[] bytes = "a,b\nP\u00e9rez,x\n".getBytes(Charset.forName("windows-1252"));
         assertThatThrownBy(() -> read(bytes, StandardCharsets.UTF_8, ',', 2))
-                .isInstanceOf(Csv.InvalidUtf8.class)
+                .isInstanceOf(CsvLines.InvalidUtf8.class)
                 .hasMessage("invalid UTF-8 at line 2 (byte 5)");
     }
 
@@ -133,19 +134,19 @@ class CsvTest {
             }
             char delimiter = random.nextBoolean() ? ',' : ';';
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
-            Csv.Writer4180 writer = new Csv.Writer4180(out, delimiter, "\r\n");
+            Utf8Writer out = new Utf8Writer(bytes);
+            CsvWriter writer = new CsvWriter(out, delimiter, "\r\n");
             for (List<String> row : rows) {
                 writer.row(row);
             }
             out.flush();
             String text = bytes.toString(StandardCharsets.UTF_8);
             assertThat(read(bytes.toByteArray(), StandardCharsets.UTF_8, delimiter, 3))
-                    .as(text).extracting(Csv.Row::fields).containsExactlyElementsOf(rows);
+                    .as(text).extracting(CsvRow::fields).containsExactlyElementsOf(rows);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
-        new Csv.Writer4180(out, ',', "\n").row(List.of("plain", "a,b", "say \"hi\"", "x;y"));
+        Utf8Writer out = new Utf8Writer(bytes);
+        new CsvWriter(out, ',', "\n").row(List.of("plain", "a,b", "say \"hi\"", "x;y"));
         out.flush();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",x;y\n");
     }
@@ -154,7 +155,7 @@ class CsvTest {
     void utf8WriterMatchesTheJdk() throws IOException {
         String s = "aé€😀\u0000z".repeat(20_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Csv.Utf8Writer out = new Csv.Utf8Writer(bytes);
+        Utf8Writer out = new Utf8Writer(bytes);
         out.write(s);
         out.write('é');
         out.flush();
@@ -163,11 +164,11 @@ class CsvTest {
 
     @Test
     void delimiterDetectionFromTheHeaderLine() {
-        assertThat(Csv.detectDelimiter("id,name,email\r\n")).isEqualTo(',');
-        assertThat(Csv.detectDelimiter("id;Nombre;Correo electrónico\r\n")).isEqualTo(';');
-        assertThat(Csv.detectDelimiter("\"a;b;c\",d,e\n")).isEqualTo(',');
-        assertThat(Csv.terminatorOf("a,b\n")).isEqualTo("\n");
-        assertThat(Csv.terminatorOf("a,b\r\n")).isEqualTo("\r\n");
-        assertThat(Csv.terminatorOf("a,b")).isEqualTo("\r\n");
+        assertThat(InputSniffer.detectDelimiter("id,name,email\r\n")).isEqualTo(',');
+        assertThat(InputSniffer.detectDelimiter("id;Nombre;Correo electrónico\r\n")).isEqualTo(';');
+        assertThat(InputSniffer.detectDelimiter("\"a;b;c\",d,e\n")).isEqualTo(',');
+        assertThat(InputSniffer.terminatorOf("a,b\n")).isEqualTo("\n");
+        assertThat(InputSniffer.terminatorOf("a,b\r\n")).isEqualTo("\r\n");
+        assertThat(InputSniffer.terminatorOf("a,b")).isEqualTo("\r\n");
     }
 }

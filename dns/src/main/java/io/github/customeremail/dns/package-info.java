@@ -14,5 +14,11 @@
  *   <li>Indeterminate outcomes (timeout, SERVFAIL, REFUSED, garbage) are never cached and never mean "invalid":
  *       the facade turns them into {@code UNKNOWN} unless configured fail-closed.</li>
  * </ul>
+ *
+ * <p>Where things are: {@code DnsMailDomainChecker} is the public facade (builder, statistics, bulk checks through
+ * {@code BulkCheck}); {@code DomainStatusCache} caches statuses for their TTL and bounds each lookup by the
+ * deadline; {@code MailDomainResolution} reads MX, null MX and implicit MX and judges the mail hosts, whose
+ * addresses {@code MailHostAddresses} caches; {@code DnsQueries} sends single questions (bounded by
+ * {@code AsyncLimiter}) and reduces each reply to an {@code Answer}.
  */
 package io.github.customeremail.dns;

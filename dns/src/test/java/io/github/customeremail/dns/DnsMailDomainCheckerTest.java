@@ -435,6 +435,21 @@ class DnsMailDomainCheckerTest {
     }
 
     @Test
+    void checkAllCompletesOffTheDeadlineThread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "test-executor"));
+        try {
+            checker.close();
+            checker = builder().deadline(DEADLINE).executor(pool).build();
+            // The query is dropped: only the deadline, on the checker's own thread, ends the check.
+            CompletableFuture<String> completedOn = checker.checkAll(List.of("dropped.test"))
+                    .thenApply(result -> Thread.currentThread().getName());
+            assertThat(completedOn.get(10, TimeUnit.SECONDS)).isNotEqualTo("customer-email-dns-deadline");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void maxConcurrentLookupsQueuesWithoutFailing() {
         checker.close();
         checker = builder().maxConcurrentLookups(1).build();

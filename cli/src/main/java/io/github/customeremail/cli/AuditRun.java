@@ -1,0 +1,224 @@
+package io.github.customeremail.cli;
+
+import io.github.customeremail.CustomerEmailValidator;
+import io.github.customeremail.EmailCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One pass of an audit over its input: sniff the header, then stream rows through the validator (a bounded window
+ * of DNS checks in flight, results emitted in input order) into the {@link StagedOutput}s, committed at the end.
+ */
+final class AuditRun {
+
+    /** DNS checks in flight at once; also the size of the reorder window that keeps the input order. */
+    static final int MAX_IN_FLIGHT = 256;
+
+    /** What the command line asked for. */
+    record Request(Path input, Path checked, Path fixes, Path shownInput, Path shownChecked, String column,
+                   char delimiter, InputEncoding encoding, boolean progress) { }
+
+    private final Request request;
+    private final CustomerEmailValidatorFactory validators;
+    private final PrintWriter err;
+    private final CliText text;
+    private final Locale locale;
+    /** The charset to read with after a first pass found the input not to be UTF-8, or {@code null}. */
+    private final Charset forced;
+    final AuditSummary summary = new AuditSummary();
+    /** Set when the header has no email column: a usage error, not a failure. */
+    String usageError;
+    private boolean fallbackAllowed;
+
+    /** Builds the validator once the input looks auditable (tests substitute one). */
+    @FunctionalInterface
+    interface CustomerEmailValidatorFactory {
+        CustomerEmailValidator create();
+    }
+
+    AuditRun(Request request, CustomerEmailValidatorFactory validators, PrintWriter err, CliText text,
+             Locale locale, Charset forced) {
+        this.request = request;
+        this.validators = validators;
+        this.err = err;
+        this.text = text;
+        this.locale = locale;
+        this.forced = forced;
+    }
+
+    /** @return where the audit read and wrote, or {@code null} after a {@link #usageError} */
+    AuditSummary.Files run() throws AuditFailure, IOException {
+        long started = System.nanoTime();
+        Path input = request.input();
+        long size = Files.size(input);
+        if (InputSniffer.startsWithUtf16Bom(input)) {
+            throw new AuditFailure("cannot audit " + input + ": it is UTF-16 text (Excel's \"Unicode text\"); "
+                    + "save it as \"CSV UTF-8\" and audit that file", null);
+        }
+        boolean bom = InputSniffer.startsWithBom(input);
+        Charset charset = chooseCharset(bom);
+        StagedOutput checked = null;
+        StagedOutput fixes = null;
+        try (InputStream bytes = Files.newInputStream(input)) {
+            if (bom && charset == StandardCharsets.UTF_8) {
+                bytes.skipNBytes(3);
+            }
+            CsvLines lines = new CsvLines(bytes, charset, charset == StandardCharsets.UTF_8);
+            CsvLines.Line firstLine = read(lines::next);
+            if (firstLine == null) {
+                throw new AuditFailure("cannot audit " + input + ": the file is empty (no header line)", null);
+            }
+            String headerText = firstLine.text();
+            char sep = request.delimiter() != '\0' ? request.delimiter() : InputSniffer.detectDelimiter(headerText);
+            String newline = InputSniffer.terminatorOf(headerText);
+            lines.pushBack(List.of(firstLine));
+            LenientCsvReader reader = new LenientCsvReader(lines, sep);
+            CsvRow headerRow = read(reader::next);
+            List<String> header = headerRow.fields();
+            int emailIndex = InputSniffer.emailColumn(header, request.column());
+            if (emailIndex < 0) {
+                usageError = InputSniffer.noEmailColumn(header, request.column(), input);
+                return null;
+            }
+            int idIndex = InputSniffer.indexOf(header, InputSniffer.ID_HEADERS);
+            reader.expectFields(header.size());
+
+            boolean writeBom = bom || charset != StandardCharsets.UTF_8;
+            checked = StagedOutput.beside(request.checked());
+            fixes = idIndex >= 0 ? StagedOutput.beside(request.fixes()) : null;
+            if (idIndex < 0) {
+                err.println(text.get("audit.noIdColumn", request.fixes()));
+            }
+            long malformed;
+            try (FileChannel checkedChannel = checked.open();
+                 FileChannel fixesChannel = fixes == null ? null : fixes.open();
+                 CustomerEmailValidator validator = validators.create()) {
+                Writer checkedWriter = writer(checkedChannel, writeBom);
+                Writer fixesWriter = fixesChannel == null ? null : writer(fixesChannel, writeBom);
+                CsvWriter fixesCsv = fixesWriter == null ? null : new CsvWriter(fixesWriter, sep, newline);
+                RowEmitter emitter = new RowEmitter(header.size(), idIndex, sep, new RowEmitter.Target(
+                        request.checked(), new CsvWriter(checkedWriter, sep, newline), fixesCsv),
+                        summary, err, text, locale);
+                emitter.header(headerRow);
+                if (fixesCsv != null) {
+                    AuditFailure.writing(request.checked(),
+                            () -> fixesCsv.row(List.of("id", "email", "needs_confirmation")));
+                }
+                Progress meter = new Progress(size, lines::bytesRead, err, request.progress());
+                stream(reader, validator, emailIndex, emitter, meter);
+                meter.finish();
+                AuditFailure.writing(request.checked(), () -> {
+                    checkedWriter.flush();
+                    checkedChannel.force(true);
+                    if (fixesWriter != null) {
+                        fixesWriter.flush();
+                        fixesChannel.force(true);
+                    }
+                });
+                malformed = emitter.malformedRows();
+            }
+            if (fixes != null) {
+                fixes.commit();
+            }
+            checked.commit();
+            if (malformed > RowEmitter.MAX_REPORTED_MALFORMED) {
+                err.println(text.get("audit.moreMalformed", malformed - RowEmitter.MAX_REPORTED_MALFORMED));
+            }
+            err.flush();
+            // Paths are shown as the user gave them.
+            return new AuditSummary.Files(request.shownInput().toString(), charset.name(), sep,
+                    header.get(emailIndex), request.shownChecked().toString(),
+                    idIndex >= 0 ? AuditCommand.fixesPathFor(request.shownChecked()).toString() : null,
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            if (checked != null) {
+                checked.discard();
+            }
+            if (fixes != null) {
+                fixes.discard();
+            }
+        }
+    }
+
+    private void stream(LenientCsvReader reader, CustomerEmailValidator validator, int emailIndex,
+                        RowEmitter emitter, Progress meter) throws AuditFailure {
+        boolean offline = validator.mailDomainChecker().isEmpty();
+        ArrayDeque<Pending> window = new ArrayDeque<>();
+        CsvRow row;
+        while ((row = read(reader::next)) != null) {
+            meter.tick();
+            String email = row.problem() != null || emailIndex >= row.fields().size()
+                    ? null : row.fields().get(emailIndex);
+            if (offline) {
+                emitter.emit(row, email == null || email.isBlank() ? null : validator.checkOffline(email));
+                continue;
+            }
+            CompletableFuture<EmailCheck> future = email == null || email.isBlank() ? null
+                    : validator.checkAsync(email);
+            window.addLast(new Pending(row, future));
+            while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT
+                    || window.peekFirst().future() == null || window.peekFirst().future().isDone())) {
+                Pending p = window.pollFirst();
+                emitter.emit(p.row(), p.future() == null ? null : p.future().join());
+            }
+        }
+        while (!window.isEmpty()) {
+            Pending p = window.pollFirst();
+            emitter.emit(p.row(), p.future() == null ? null : p.future().join());
+        }
+    }
+
+    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future) { }
+
+    private Charset chooseCharset(boolean bom) {
+        if (forced != null) {
+            return forced;
+        }
+        if (request.encoding() == InputEncoding.WINDOWS_1252) {
+            return Charset.forName("windows-1252");
+        }
+        // auto: UTF-8 (strict); the first invalid byte restarts the audit as windows-1252 (see NotUtf8).
+        fallbackAllowed = request.encoding() == InputEncoding.AUTO && !bom;
+        return StandardCharsets.UTF_8;
+    }
+
+    @FunctionalInterface
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private <T> T read(IoSupplier<T> step) throws AuditFailure {
+        try {
+            return step.get();
+        } catch (CsvLines.InvalidUtf8 e) {
+            if (fallbackAllowed) {
+                throw new AuditFailure.NotUtf8(e);
+            }
+            throw new AuditFailure(request.input() + " is not valid UTF-8 (line " + e.line + ", byte " + e.offset
+                    + "); use --encoding windows-1252 or --encoding auto", e);
+        } catch (IOException e) {
+            throw new AuditFailure("cannot read " + request.input() + ": " + AuditFailure.reason(e, request.input()),
+                    e);
+        }
+    }
+
+    private static Writer writer(FileChannel channel, boolean bom) throws IOException {
+        Writer w = new Utf8Writer(Channels.newOutputStream(channel));
+        if (bom) {
+            w.write('\uFEFF');
+        }
+        return w;
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.customeremail.dns;
+
+import io.github.customeremail.MailDomainStatus;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * How a domain's ability to receive mail is read from DNS: its MX records (RFC 7505 null MX, most preferred hosts
+ * first, glue from the additional section), RFC 5321 implicit MX from the domain's own addresses when there is no
+ * MX, and whether the mail hosts have public addresses. Knows nothing of caching the domain's answer or of
+ * deadlines: {@link DomainStatusCache} does both around it.
+ */
+final class MailDomainResolution {
+
+    /** MX hosts judged per domain; real domains have a handful. */
+    static final int MAX_MAIL_HOSTS_JUDGED = 10;
+
+    private final DnsQueries queries;
+    private final MailHostAddresses hosts;
+    private final long negativeTtlSeconds;
+
+    MailDomainResolution(DnsQueries queries, MailHostAddresses hosts, long negativeTtlSeconds) {
+        this.queries = queries;
+        this.hosts = hosts;
+        this.negativeTtlSeconds = negativeTtlSeconds;
+    }
+
+    /**
+     * Resolves one domain's mail hosts.
+     *
+     * @param domain the lower-case ASCII domain
+     * @param name   the same as an absolute DNS name
+     * @param scope  the future of the check this serves: questions still waiting when it ends are not sent
+     * @return the resolution; never completes exceptionally unless a callback fails
+     */
+    CompletableFuture<Resolution> resolve(String domain, Name name, CompletableFuture<?> scope) {
+        return queries.query(name, Type.MX, scope).thenCompose(mx -> switch (mx.kind()) {
+            case FAILURE -> CompletableFuture.completedFuture(new Resolution.Undecided(mx.reason()));
+            case NXDOMAIN -> CompletableFuture.completedFuture(
+                    new Resolution.Decided(new MailDomainStatus.NoSuchDomain(), negativeTtl(mx)));
+            case NODATA -> implicitMx(domain, name, mx, scope);
+            case DATA -> judgeMailHosts(mx, scope);
+        });
+    }
+
+    /** RFC 5321 section 5.1: without MX records the domain itself is the mail host. */
+    private CompletableFuture<Resolution> implicitMx(String domain, Name name, Answer mx, CompletableFuture<?> scope) {
+        return hosts.addresses(domain, name, scope).thenApply(h -> {
+            long ttl = minTtl(negativeTtl(mx), h.ttlSeconds());
+            if (h.hasPublic()) {
+                return new Resolution.Decided(new MailDomainStatus.ImplicitMx(), ttl);
+            }
+            if (!h.complete()) {
+                return new Resolution.Undecided(h.failure());
+            }
+            if (h.addresses().isEmpty()) {
+                return new Resolution.Decided(new MailDomainStatus.NoMailHost(), ttl);
+            }
+            return new Resolution.Decided(new MailDomainStatus.NoPublicMailHost(List.of(domain)), ttl);
+        });
+    }
+
+    private CompletableFuture<Resolution> judgeMailHosts(Answer mx, CompletableFuture<?> scope) {
+        List<MXRecord> records = new ArrayList<>();
+        for (org.xbill.DNS.Record r : mx.records()) {
+            if (r instanceof MXRecord m) {
+                records.add(m);
+            }
+        }
+        records.sort(Comparator.comparingInt(MXRecord::getPriority)
+                .thenComparing(m -> m.getTarget().toString()));
+        LinkedHashMap<String, Name> targets = new LinkedHashMap<>();
+        for (MXRecord m : records) {
+            Name target = m.getTarget();
+            if (target.equals(Name.root)) {
+                continue; // RFC 7505 null MX; next to real hosts it is ignored
+            }
+            targets.putIfAbsent(hostKey(target), target);
+        }
+        if (targets.isEmpty()) {
+            return CompletableFuture.completedFuture(new Resolution.Decided(new MailDomainStatus.NullMx(), mx.ttlSeconds()));
+        }
+        List<String> hostNames = List.copyOf(targets.keySet());
+        List<Map.Entry<String, Name>> judged = new ArrayList<>(targets.entrySet());
+        if (judged.size() > MAX_MAIL_HOSTS_JUDGED) {
+            judged = judged.subList(0, MAX_MAIL_HOSTS_JUDGED);
+        }
+        CompletableFuture<Resolution> out = new CompletableFuture<>();
+        HostTally tally = new HostTally(judged.size(), mx.ttlSeconds());
+        for (Map.Entry<String, Name> e : judged) {
+            HostAddresses glue = glue(mx, e.getValue());
+            CompletableFuture<HostAddresses> addresses = glue != null && glue.hasPublic()
+                    ? CompletableFuture.completedFuture(glue)
+                    : hosts.addresses(e.getKey(), e.getValue(), scope);
+            addresses.whenComplete((h, error) -> {
+                HostAddresses known = h != null ? h
+                        : new HostAddresses(List.of(), "internal error: " + error.getClass().getSimpleName(), -1);
+                if (known.hasPublic()) {
+                    out.complete(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
+                            minTtl(mx.ttlSeconds(), known.ttlSeconds())));
+                }
+                Resolution last = tally.add(known, hostNames);
+                if (last != null) {
+                    out.complete(last);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Collects the host answers of one MX set; the last one decides when no host was public. */
+    private static final class HostTally {
+        private int remaining;
+        private long ttl;
+        private String failure;
+
+        HostTally(int hosts, long mxTtl) {
+            this.remaining = hosts;
+            this.ttl = mxTtl;
+        }
+
+        synchronized Resolution add(HostAddresses h, List<String> hostNames) {
+            ttl = minTtl(ttl, h.ttlSeconds());
+            if (!h.complete() && failure == null) {
+                failure = h.failure();
+            }
+            if (--remaining > 0) {
+                return null;
+            }
+            return failure != null ? new Resolution.Undecided("mail host lookup failed: " + failure)
+                    : new Resolution.Decided(new MailDomainStatus.NoPublicMailHost(hostNames), ttl);
+        }
+    }
+
+    /** Addresses of {@code host} in the additional section of the MX response, or {@code null}. */
+    private static HostAddresses glue(Answer mx, Name host) {
+        List<InetAddress> found = new ArrayList<>(2);
+        long ttl = Long.MAX_VALUE;
+        for (org.xbill.DNS.Record r : mx.message().getSection(Section.ADDITIONAL)) {
+            if (!r.getName().equals(host)) {
+                continue;
+            }
+            if (r instanceof ARecord a) {
+                found.add(a.getAddress());
+                ttl = Math.min(ttl, r.getTTL());
+            } else if (r instanceof AAAARecord a) {
+                found.add(a.getAddress());
+                ttl = Math.min(ttl, r.getTTL());
+            }
+        }
+        return found.isEmpty() ? null : new HostAddresses(List.copyOf(found), null, ttl);
+    }
+
+    private long negativeTtl(Answer answer) {
+        return answer.ttlSeconds() >= 0 ? answer.ttlSeconds() : negativeTtlSeconds;
+    }
+
+    static long minTtl(long a, long b) {
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
+
+    private static String hostKey(Name name) {
+        return name.toString(true).toLowerCase(Locale.ROOT);
+    }
+}
