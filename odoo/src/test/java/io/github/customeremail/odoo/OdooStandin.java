@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Assumptions;
  * Starts the Odoo stand-in ({@code standin/odoo_standin.py}) on a free loopback port and stops it. Without
  * python3 a test fails under {@code CI=true} and is skipped, with the reason, elsewhere.
  */
-final class OdooStandin implements AutoCloseable {
+public final class OdooStandin implements AutoCloseable {
 
-    static final String DB = "test";
-    static final String LOGIN = "audit@example.com";
-    static final String KEY = "standin-api-key";
+    /** The stand-in's database name. */
+    public static final String DB = "test";
+    /** The stand-in's login. */
+    public static final String LOGIN = "audit@example.com";
+    /** The stand-in's API key. */
+    public static final String KEY = "standin-api-key";
 
     private static final JsonMapper JSON = new JsonMapper();
 
@@ -41,7 +44,7 @@ final class OdooStandin implements AutoCloseable {
     }
 
     /** Starts a stand-in of the given Odoo version with {@code partners} generated contacts. */
-    static OdooStandin start(String version, int partners) {
+    public static OdooStandin start(String version, int partners) {
         String python = findPython();
         Path script = script();
         try {
@@ -107,14 +110,30 @@ final class OdooStandin implements AutoCloseable {
     }
 
     private static Path script() {
+        java.net.URL url = OdooStandin.class.getResource("/standin/odoo_standin.py");
+        if (url == null) {
+            throw new IllegalStateException("standin/odoo_standin.py is not on the test classpath");
+        }
         try {
-            return Path.of(OdooStandin.class.getResource("/standin/odoo_standin.py").toURI());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("standin/odoo_standin.py is not on the test classpath", e);
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            // From the test-jar (the cli's tests): Python needs a file.
+            Path dir = Files.createTempDirectory("odoo-standin");
+            Path copy = dir.resolve("odoo_standin.py");
+            try (var in = url.openStream()) {
+                Files.copy(in, copy);
+            }
+            copy.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return copy;
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read standin/odoo_standin.py", e);
         }
     }
 
-    String url() {
+    /** @return the stand-in's base URL */
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -128,7 +147,7 @@ final class OdooStandin implements AutoCloseable {
     }
 
     /** Sends a test hook command (not part of Odoo): edit, forbid, faults, add_partners, state. */
-    Object control(Map<String, Object> command) {
+    public Object control(Map<String, Object> command) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/__standin__/control"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(command))).build(),
@@ -146,12 +165,12 @@ final class OdooStandin implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> state(List<Integer> partnerIds) {
+    public Map<String, Object> state(List<Integer> partnerIds) {
         return (Map<String, Object>) control(Map.of("action", "state", "ids", partnerIds));
     }
 
     @SuppressWarnings("unchecked")
-    List<Integer> addPartners(List<Map<String, Object>> partners) {
+    public List<Integer> addPartners(List<Map<String, Object>> partners) {
         return (List<Integer>) control(Map.of("action", "add_partners", "partners", partners));
     }
 
