@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks customer email addresses: safe repairs, strict syntax, typo suggestions, policy, MX.",
-        subcommands = {CheckCommand.class, AuditCommand.class, SenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, AuditCommand.class, SenderCommand.class, OdooCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit status when the job could not be done. */

@@ -1,0 +1,25 @@
+package io.github.customeremail.odoo;
+
+/**
+ * What blacklisting one address did in Odoo's {@code mail.blacklist}.
+ *
+ * @param address    the address as Odoo normalizes it
+ * @param status     what happened
+ * @param blacklistId the {@code mail.blacklist} record, or 0 when none exists (dry run of a new entry)
+ */
+public record BlacklistOutcome(String address, Status status, int blacklistId) {
+
+    /** What blacklisting did. */
+    public enum Status {
+        /** A new entry was created. */
+        CREATED,
+        /** An archived entry was made active again. */
+        REACTIVATED,
+        /** The address was already blacklisted: nothing written. */
+        ALREADY_BLACKLISTED,
+        /** Dry run: an entry would have been created. */
+        WOULD_CREATE,
+        /** Dry run: an archived entry would have been made active again. */
+        WOULD_REACTIVATE
+    }
+}
