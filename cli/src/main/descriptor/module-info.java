@@ -1,9 +1,10 @@
 /**
- * customer-email command-line tool ({@code check}, {@code audit}, {@code sender}).
+ * customer-email command-line tool ({@code check}, {@code audit}, {@code sender}, {@code odoo audit}).
  */
 module io.github.customeremail.cli {
     requires io.github.customeremail;
     requires io.github.customeremail.dns;
+    requires io.github.customeremail.odoo;
     requires info.picocli;
 
     exports io.github.customeremail.cli;

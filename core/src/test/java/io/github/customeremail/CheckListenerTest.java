@@ -31,7 +31,7 @@ class CheckListenerTest {
         CustomerEmailValidator validator = CustomerEmailValidator.builder()
                 .mailDomainChecker(nullMx).checkListener(seen::add).build();
 
-        EmailCheck check = validator.check("juan@example.com");
+        EmailCheck check = validator.check("juan@ejemplo.com");
 
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(seen).containsExactly(check);
