@@ -198,8 +198,14 @@ public final class OdooPartners {
 
     /** The note's text in the locale's language (Spanish, English, Portuguese; Spanish otherwise). */
     public static String suggestionNote(String typed, String suggested, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("io.github.customeremail.odoo.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        // Loaded through this module (a ResourceBundle.Control is refused in named modules); a language without
+        // its own file gets the root bundle, never the JVM default locale's.
+        Module module = OdooPartners.class.getModule();
+        ResourceBundle bundle = ResourceBundle.getBundle("io.github.customeremail.odoo.messages", locale, module);
+        String found = bundle.getLocale().getLanguage();
+        if (!found.isEmpty() && !found.equals(locale.getLanguage())) {
+            bundle = ResourceBundle.getBundle("io.github.customeremail.odoo.messages", Locale.ROOT, module);
+        }
         return new MessageFormat(bundle.getString("note.suggestion"), locale).format(new Object[]{typed, suggested});
     }
 
