@@ -94,7 +94,7 @@ class Database:
         self.write_calls = 0
         self.forbidden = set()
         for i in range(1, partners + 1):
-            self._create_partner({"name": "Cliente %05d" % i, "email": "cliente%05d@example.com" % i})
+            self._create_partner({"name": "Cliente %05d" % i, "email": "cliente%05d@ejemplo.com" % i})
             if i % 2:
                 # Half the contacts came from an import and carry an external id, as after a CSV import.
                 xid = len(self.model_data) + 1

@@ -26,7 +26,7 @@ class OdooClientTest {
             List<Map<String, Object>> rows = client.searchRead("res.partner", List.of(), List.of("email", "name"),
                     1, 5, "id desc");
             assertThat(rows).extracting(r -> r.get("id")).containsExactly(2, 1);
-            assertThat(rows.get(0)).containsEntry("email", "cliente00002@example.com");
+            assertThat(rows.get(0)).containsEntry("email", "cliente00002@ejemplo.com");
         }
     }
 
@@ -71,7 +71,7 @@ class OdooClientTest {
                         assertThat(e.serverMessage()).contains("res.partner: 2");
                     });
             assertThat(client.read("res.partner", List.of(1), List.of("email")).get(0))
-                    .as("Odoo aborts the whole write").containsEntry("email", "cliente00001@example.com");
+                    .as("Odoo aborts the whole write").containsEntry("email", "cliente00001@ejemplo.com");
         }
     }
 

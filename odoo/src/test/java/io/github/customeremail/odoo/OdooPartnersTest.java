@@ -27,8 +27,8 @@ class OdooPartnersTest {
             assertThat(read).isEqualTo(MANY);
             assertThat(seen).extracting(OdooPartner::id).doesNotHaveDuplicates().isSorted().hasSize(MANY);
             OdooPartner first = seen.get(0);
-            assertThat(first.email()).contains("cliente00001@example.com");
-            assertThat(first.emailNormalized()).contains("cliente00001@example.com");
+            assertThat(first.email()).contains("cliente00001@ejemplo.com");
+            assertThat(first.emailNormalized()).contains("cliente00001@ejemplo.com");
             assertThat(first.companyName()).contains("Tu Matera S.A.");
             assertThat(first.blacklisted()).isFalse();
 
@@ -65,7 +65,7 @@ class OdooPartnersTest {
                     org.assertj.core.groups.Tuple.tuple(5, WriteOutcome.Status.WRITTEN));
             assertThat(outcomes.get(1).detail()).contains("after the audit read it");
             String state = odoo.state(List.of(2, 4)).get("partners").toString();
-            assertThat(state).contains("cliente00002@example.com", "Editado por Ana", "ana@cliente.com")
+            assertThat(state).contains("cliente00002@ejemplo.com", "Editado por Ana", "ana@cliente.com")
                     .doesNotContain("nuevo2@", "nuevo4@");
         }
     }
@@ -121,7 +121,7 @@ class OdooPartnersTest {
             assertThat(((Number) state.get("write_calls")).intValue()).isEqualTo(before);
             assertThat((List<?>) state.get("messages")).isEmpty();
             assertThat((List<?>) state.get("blacklist")).isEmpty();
-            assertThat(state.get("partners").toString()).contains("cliente00001@example.com");
+            assertThat(state.get("partners").toString()).contains("cliente00001@ejemplo.com");
         }
     }
 
@@ -137,7 +137,7 @@ class OdooPartnersTest {
             assertThat(state.get("messages").toString()).contains("res_id=2")
                     .contains("¿Quiso decir ana@gmail.com? La dirección guardada es ana@gmial.com.")
                     .contains("subtype_xmlid=mail.mt_note", "message_type=comment");
-            assertThat(state.get("partners").toString()).contains("cliente00002@example.com");
+            assertThat(state.get("partners").toString()).contains("cliente00002@ejemplo.com");
         }
     }
 
