@@ -43,7 +43,12 @@ import org.xbill.DNS.ResolverConfig;
  *       {@link MailDomainStatus.ImplicitMx}; if those addresses are all non-public,
  *       {@link MailDomainStatus.NoPublicMailHost} naming the domain itself.</li>
  *   <li>NXDOMAIN: {@link MailDomainStatus.NoSuchDomain}; NODATA for MX, A and AAAA:
- *       {@link MailDomainStatus.NoMailHost}.</li>
+ *       {@link MailDomainStatus.NoMailHost}; every MX host NXDOMAIN: {@link MailDomainStatus.NoSuchMailHost}.
+ *       A negative answer is believed when it carries the zone's SOA (RFC 2308), or else only from a resolver
+ *       that passes the canary test ({@link Builder#canaryDomains(List)}); otherwise the outcome is
+ *       {@link MailDomainStatus.Indeterminate} with {@code resolverUnreliable}, never a negative status.</li>
+ *   <li>An answer that is only a CNAME whose target's records were left out: the target is asked.
+ *       A referral (no answer, NS records in authority, neither AA nor RA): indeterminate.</li>
  *   <li>Timeout, SERVFAIL, REFUSED, a garbled reply, or the deadline passing:
  *       {@link MailDomainStatus.Indeterminate}. When no MX host is public but a host lookup failed, the outcome is
  *       indeterminate too.</li>
@@ -84,8 +89,11 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private DnsMailDomainChecker(Builder b, Resolver resolver) {
         TtlBounds ttl = new TtlBounds(b.minTtl.toSeconds(), b.maxTtl.toSeconds(), b.negativeTtl.toSeconds());
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
-        MailHostAddresses hosts = new MailHostAddresses(queries, ttl, b.maximumCacheSize, b.ticker, b.executor);
-        this.cache = new DomainStatusCache(new MailDomainResolution(queries, hosts, ttl.negativeTtlSeconds()), hosts,
+        ResolverHonesty honesty = new ResolverHonesty(queries, b.canaries);
+        MailHostAddresses hosts = new MailHostAddresses(queries, honesty, ttl, b.maximumCacheSize, b.ticker,
+                b.executor);
+        this.cache = new DomainStatusCache(new MailDomainResolution(queries, honesty, hosts,
+                ttl.negativeTtlSeconds()), hosts,
                 b.deadline, ttl, b.maximumCacheSize, b.ticker, b.executor);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
@@ -202,6 +210,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Ticker ticker = Ticker.systemTicker();
         private Executor executor = ForkJoinPool.commonPool();
         private boolean stopDnsjavaNioOnClose = true;
+        private List<org.xbill.DNS.Name> canaries = names(ResolverHonesty.DEFAULT_CANARIES);
 
         private Builder() {
         }
@@ -389,6 +398,38 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         public Builder stopDnsjavaNioOnClose(boolean stop) {
             this.stopDnsjavaNioOnClose = stop;
             return this;
+        }
+
+        /**
+         * Domains whose MX records must exist, asked when the resolver first denies a name without proof (an
+         * NXDOMAIN or NODATA answer without the zone's SOA record, RFC 2308), as a sinkhole, captive or offline
+         * resolver does for every name. If the resolver denies the canaries too, or denies almost every name
+         * asked without proof, such answers give {@code Indeterminate} with
+         * {@link MailDomainStatus.Indeterminate#resolverUnreliable()} instead of a negative status. Answers that
+         * carry an SOA are always believed. Default: gmail.com, outlook.com, yahoo.com. Point it at names your
+         * resolver serves when it has no internet (a test resolver); an empty list believes every negative answer
+         * the rate test lets through.
+         *
+         * @param domains domain names in ASCII, without trailing dot
+         * @return this builder
+         */
+        public Builder canaryDomains(List<String> domains) {
+            Objects.requireNonNull(domains, "canaryDomains");
+            this.canaries = names(domains);
+            return this;
+        }
+
+        private static List<org.xbill.DNS.Name> names(List<String> domains) {
+            List<org.xbill.DNS.Name> out = new ArrayList<>(domains.size());
+            for (String d : domains) {
+                try {
+                    out.add(org.xbill.DNS.Name.fromString(Objects.requireNonNull(d, "canaryDomains"),
+                            org.xbill.DNS.Name.root));
+                } catch (org.xbill.DNS.TextParseException e) {
+                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d, e);
+                }
+            }
+            return List.copyOf(out);
         }
 
         /**

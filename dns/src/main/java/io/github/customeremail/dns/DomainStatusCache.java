@@ -170,7 +170,7 @@ final class DomainStatusCache {
             e = e.getCause();
         }
         if (e instanceof IndeterminateException) {
-            return new MailDomainStatus.Indeterminate(e.getMessage());
+            return new MailDomainStatus.Indeterminate(e.getMessage(), Answer.isResolverUnreliable(e.getMessage()));
         }
         return new MailDomainStatus.Indeterminate("internal error: " + e.getClass().getSimpleName());
     }

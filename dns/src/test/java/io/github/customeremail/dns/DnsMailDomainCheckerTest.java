@@ -160,7 +160,7 @@ class DnsMailDomainCheckerTest {
     void mxToLoopbackOrPrivateOrNoAddressIsNotPublic() {
         assertThat(check("loopback.test")).isEqualTo(new NoPublicMailHost(List.of("mx.loopback.test")));
         assertThat(check("private.test")).isEqualTo(new NoPublicMailHost(List.of("mx.private.test")));
-        assertThat(check("hostless.test")).isEqualTo(new NoPublicMailHost(List.of("nowhere.hostless.test")));
+        assertThat(check("hostless.test")).isEqualTo(new MailDomainStatus.NoSuchMailHost(List.of("nowhere.hostless.test")));
     }
 
     @Test
@@ -329,10 +329,11 @@ class DnsMailDomainCheckerTest {
 
     @Test
     void negativeAnswerWithoutSoaUsesTheConfiguredNegativeTtl() throws Exception {
-        try (LoopbackDnsServer bare = LoopbackDnsServer.start();
+        try (LoopbackDnsServer bare = LoopbackDnsServer.start().negativesWithoutSoa(true)
+                     .mx("canary.test", 10, "mx.canary.test");
              DnsMailDomainChecker c = DnsMailDomainChecker.builder().server("127.0.0.1", bare.port())
                      .deadline(DEADLINE).minTtl(Duration.ZERO).negativeTtl(Duration.ofSeconds(30))
-                     .ticker(ticker).build()) {
+                     .canaryDomains(List.of("canary.test")).ticker(ticker).build()) {
             assertThat(c.check("nothing.test").join()).isEqualTo(new NoSuchDomain());
             ticker.advance(Duration.ofSeconds(29));
             c.check("nothing.test").join();
