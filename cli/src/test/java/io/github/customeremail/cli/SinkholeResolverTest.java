@@ -47,4 +47,20 @@ class SinkholeResolverTest {
             assertThat(r.err().split(WARNING, -1)).as(r.err()).hasSize(2);
         }
     }
+
+    @Test
+    void aCanaryTheServerAnswersLetsItsSoaLessDenialsCount() throws Exception {
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start().negativesWithoutSoa(true)
+                .mx("canary.test", 10, "mx.canary.test")) {
+            String server = "127.0.0.1:" + dns.port();
+            Run unverified = run("check", "--dns", server, "--extra-tld", "test", "--format", "json",
+                    "ana@nosuch.test");
+            assertThat(unverified.out()).contains("\"verdict\":\"UNKNOWN\"").doesNotContain("INVALID");
+            Run verified = run("check", "--dns", server, "--dns-canary", "canary.test", "--extra-tld", "test",
+                    "--format", "json", "ana@nosuch.test");
+            assertThat(verified.out()).contains("\"verdict\":\"INVALID\"", "\"code\":\"DOMAIN_NOT_FOUND\"");
+            assertThat(run("check", "--dns", server, "--dns-canary", "bad domain!", "a@b.com").status())
+                    .isEqualTo(2);
+        }
+    }
 }

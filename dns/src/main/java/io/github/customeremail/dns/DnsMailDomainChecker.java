@@ -419,12 +419,17 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
             return this;
         }
 
+        private static final java.util.regex.Pattern LDH_DOMAIN = java.util.regex.Pattern.compile(
+                "(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
         private static List<org.xbill.DNS.Name> names(List<String> domains) {
             List<org.xbill.DNS.Name> out = new ArrayList<>(domains.size());
             for (String d : domains) {
+                if (d == null || !LDH_DOMAIN.matcher(d).matches()) {
+                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d);
+                }
                 try {
-                    out.add(org.xbill.DNS.Name.fromString(Objects.requireNonNull(d, "canaryDomains"),
-                            org.xbill.DNS.Name.root));
+                    out.add(org.xbill.DNS.Name.fromString(d, org.xbill.DNS.Name.root));
                 } catch (org.xbill.DNS.TextParseException e) {
                     throw new IllegalArgumentException("canaryDomains: not a domain name: " + d, e);
                 }
