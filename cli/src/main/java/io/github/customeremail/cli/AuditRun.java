@@ -23,8 +23,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AuditRun {
 
-    /** DNS checks in flight at once; also the size of the reorder window that keeps the input order. */
+    /** Rows whose check is in flight at once; also the size of the reorder window that keeps the input order. */
     static final int MAX_IN_FLIGHT = 256;
+    /**
+     * Distinct domains whose check is in flight at once. A new domain asks up to three questions (MX, then A and
+     * AAAA of a mail host); 16 × 3 = 48 fit in the checker's 64 query slots, so no question waits for a slot and
+     * the checker's deadline measures DNS, not a queue. Rows of a domain already in flight or cached add nothing.
+     */
+    static final int MAX_DOMAINS_IN_FLIGHT = 16;
 
     /** What the command line asked for. */
     record Request(Path input, Path checked, Path fixes, Path shownInput, Path shownChecked, String column,
@@ -156,6 +162,7 @@ final class AuditRun {
                         RowEmitter emitter, Progress meter) throws AuditFailure {
         boolean offline = validator.mailDomainChecker().isEmpty();
         ArrayDeque<Pending> window = new ArrayDeque<>();
+        java.util.Map<String, Integer> domainsInFlight = new java.util.HashMap<>();
         CsvRow row;
         while ((row = read(reader::next)) != null) {
             meter.tick();
@@ -167,11 +174,19 @@ final class AuditRun {
             }
             CompletableFuture<EmailCheck> future = email == null || email.isBlank() ? null
                     : validator.checkAsync(email);
-            window.addLast(new Pending(row, future));
+            String domain = future == null || future.isDone() ? null : domainOf(email);
+            if (domain != null) {
+                domainsInFlight.merge(domain, 1, Integer::sum);
+            }
+            window.addLast(new Pending(row, future, domain));
             while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT
+                    || domainsInFlight.size() >= MAX_DOMAINS_IN_FLIGHT
                     || window.peekFirst().future() == null || window.peekFirst().future().isDone())) {
                 Pending p = window.pollFirst();
                 emitter.emit(p.row(), p.future() == null ? null : p.future().join());
+                if (p.domain() != null) {
+                    domainsInFlight.computeIfPresent(p.domain(), (d, n) -> n == 1 ? null : n - 1);
+                }
             }
         }
         while (!window.isEmpty()) {
@@ -180,7 +195,12 @@ final class AuditRun {
         }
     }
 
-    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future) { }
+    /** The domain of an address as typed, lower case, as a key for counting the domains in flight. */
+    static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future, String domain) { }
 
     private Charset chooseCharset(boolean bom) {
         if (forced != null) {

@@ -59,7 +59,8 @@ import org.xbill.DNS.ResolverConfig;
  * smallest TTL of the records it was decided from, bounded by {@link Builder#minTtl(Duration)} and
  * {@link Builder#maxTtl(Duration)}. Negative answers (NXDOMAIN, NODATA, null MX) are cached too, for the RFC 2308
  * negative TTL (SOA minimum from the authority section) or {@link Builder#negativeTtl(Duration)} when there is no
- * SOA. Indeterminate outcomes are never cached. Concurrent checks of one domain share one lookup. The addresses of
+ * SOA. Indeterminate outcomes are kept only for {@link Builder#indeterminateTtl(Duration)} (default 30 s).
+ * Concurrent checks of one domain share one lookup. The addresses of
  * MX hosts are cached the same way, in a second cache shared by every domain. dnsjava's own {@code Cache} plays no part: it is used only
  * by {@code Lookup}/{@code LookupSession}, and this class sends its own {@code Message}s through its own
  * {@link Resolver}, so there is exactly one cache, whose size, expiry and statistics this class controls.
@@ -94,7 +95,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
                 b.executor);
         this.cache = new DomainStatusCache(new MailDomainResolution(queries, honesty, hosts,
                 ttl.negativeTtlSeconds()), hosts,
-                b.deadline, ttl, b.maximumCacheSize, b.ticker, b.executor);
+                b.deadline, b.indeterminateTtl, ttl, b.maximumCacheSize, b.ticker, b.executor);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
@@ -204,6 +205,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Duration minTtl = Duration.ofSeconds(60);
         private Duration maxTtl = Duration.ofHours(6);
         private Duration negativeTtl = Duration.ofMinutes(5);
+        private Duration indeterminateTtl = Duration.ofSeconds(30);
         private long maximumCacheSize = 10_000;
         private int maxConcurrentLookups = 64;
         private int bulkParallelism = 16;
@@ -319,6 +321,23 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
                 throw new IllegalArgumentException("negativeTtl must not be negative: " + negativeTtl);
             }
             this.negativeTtl = negativeTtl;
+            return this;
+        }
+
+        /**
+         * How long an indeterminate outcome (timeout, deadline, SERVFAIL, an unreliable resolver…) is remembered
+         * for its domain (default 30 s): the other checks of a slow domain get it at once instead of each waiting
+         * for the deadline again. Not bounded by {@link #minTtl}. Zero asks DNS again at every check.
+         *
+         * @param indeterminateTtl zero or more
+         * @return this builder
+         */
+        public Builder indeterminateTtl(Duration indeterminateTtl) {
+            Objects.requireNonNull(indeterminateTtl, "indeterminateTtl");
+            if (indeterminateTtl.isNegative()) {
+                throw new IllegalArgumentException("indeterminateTtl must not be negative: " + indeterminateTtl);
+            }
+            this.indeterminateTtl = indeterminateTtl;
             return this;
         }
 

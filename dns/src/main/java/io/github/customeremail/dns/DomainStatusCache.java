@@ -24,7 +24,8 @@ import org.xbill.DNS.TextParseException;
 /**
  * The statuses of domains, cached for their DNS TTL in a Caffeine {@link AsyncCache}, with at most one
  * {@link MailDomainResolution} in flight per domain, each bounded by a hard deadline kept by this class's own
- * scheduler thread (dnsjava checks its timeouts only about once a second). Undecided lookups are never cached.
+ * scheduler thread (dnsjava checks its timeouts only about once a second). Undecided lookups are cached for the
+ * short indeterminate TTL only (never when it is zero), so that a slow domain costs one deadline, not one per check.
  */
 final class DomainStatusCache {
 
@@ -35,6 +36,7 @@ final class DomainStatusCache {
     private final BiFunction<String, Executor, CompletableFuture<Cached>> domainLoader = this::loadDomain;
     private final ScheduledThreadPoolExecutor scheduler;
     private final long deadlineNanos;
+    private final long indeterminateTtlNanos;
     private final TtlBounds ttl;
     private final Ticker ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,11 +49,12 @@ final class DomainStatusCache {
     final LongAdder timeouts = new LongAdder();
     final LongAdder failures = new LongAdder();
 
-    DomainStatusCache(MailDomainResolution resolution, MailHostAddresses hosts, Duration deadline, TtlBounds ttl,
-                      long maximumSize, Ticker ticker, Executor executor) {
+    DomainStatusCache(MailDomainResolution resolution, MailHostAddresses hosts, Duration deadline,
+                      Duration indeterminateTtl, TtlBounds ttl, long maximumSize, Ticker ticker, Executor executor) {
         this.resolution = resolution;
         this.hosts = hosts;
         this.deadlineNanos = deadline.toNanos();
+        this.indeterminateTtlNanos = indeterminateTtl.toNanos();
         this.ttl = ttl;
         this.ticker = ticker;
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
@@ -160,6 +163,12 @@ final class DomainStatusCache {
             timeouts.increment();
         } else {
             failures.increment();
+        }
+        if (indeterminateTtlNanos > 0) {
+            // Remembered briefly: the other rows of a slow domain must not each wait for the deadline again.
+            result.complete(new Cached(new MailDomainStatus.Indeterminate(reason, Answer.isResolverUnreliable(reason)),
+                    indeterminateTtlNanos, ticker.read()));
+            return;
         }
         result.completeExceptionally(new IndeterminateException(reason));
     }
