@@ -16,6 +16,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * One pass of an audit over its input: sniff the header, then stream rows through the validator (a bounded window
@@ -23,12 +26,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AuditRun {
 
-    /** Rows whose check is in flight at once; also the size of the reorder window that keeps the input order. */
-    static final int MAX_IN_FLIGHT = 256;
     /**
-     * Distinct domains whose check is in flight at once. A new domain asks up to three questions (MX, then A and
-     * AAAA of a mail host); 16 × 3 = 48 fit in the checker's 64 query slots, so no question waits for a slot and
-     * the checker's deadline measures DNS, not a queue. Rows of a domain already in flight or cached add nothing.
+     * Rows read ahead of the oldest row not yet written (the reorder window that keeps the input order). Large, so
+     * that the lookups of many slow domains overlap instead of each stalling the output in turn.
+     */
+    static final int MAX_IN_FLIGHT = 4096;
+    /**
+     * Domains whose lookup is in flight at once (one more while the reader waits for a slot). A new domain asks up
+     * to three questions (MX, then A and AAAA of a mail host); 16 × 3 = 48 fit in the checker's 64 query slots,
+     * so no question waits for a slot and the checker's deadline measures DNS, not a queue. Rows of a domain
+     * already in flight or cached take no slot.
      */
     static final int MAX_DOMAINS_IN_FLIGHT = 16;
 
@@ -162,7 +169,8 @@ final class AuditRun {
                         RowEmitter emitter, Progress meter) throws AuditFailure {
         boolean offline = validator.mailDomainChecker().isEmpty();
         ArrayDeque<Pending> window = new ArrayDeque<>();
-        java.util.Map<String, Integer> domainsInFlight = new java.util.HashMap<>();
+        Semaphore domainSlots = new Semaphore(MAX_DOMAINS_IN_FLIGHT);
+        ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups = new ConcurrentHashMap<>();
         CsvRow row;
         while ((row = read(reader::next)) != null) {
             meter.tick();
@@ -174,19 +182,14 @@ final class AuditRun {
             }
             CompletableFuture<EmailCheck> future = email == null || email.isBlank() ? null
                     : validator.checkAsync(email);
-            String domain = future == null || future.isDone() ? null : domainOf(email);
-            if (domain != null) {
-                domainsInFlight.merge(domain, 1, Integer::sum);
+            if (future != null && !future.isDone()) {
+                holdDomainSlot(domainOf(email), future, lookups, domainSlots);
             }
-            window.addLast(new Pending(row, future, domain));
+            window.addLast(new Pending(row, future));
             while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT
-                    || domainsInFlight.size() >= MAX_DOMAINS_IN_FLIGHT
                     || window.peekFirst().future() == null || window.peekFirst().future().isDone())) {
                 Pending p = window.pollFirst();
                 emitter.emit(p.row(), p.future() == null ? null : p.future().join());
-                if (p.domain() != null) {
-                    domainsInFlight.computeIfPresent(p.domain(), (d, n) -> n == 1 ? null : n - 1);
-                }
             }
         }
         while (!window.isEmpty()) {
@@ -195,12 +198,29 @@ final class AuditRun {
         }
     }
 
+    /**
+     * Counts a domain's lookup against {@link #MAX_DOMAINS_IN_FLIGHT} until it completes; waits for a slot when
+     * they are all taken. A domain already in flight takes none.
+     */
+    private static void holdDomainSlot(String domain, CompletableFuture<EmailCheck> future,
+                                       ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups,
+                                       Semaphore slots) {
+        if (lookups.putIfAbsent(domain, future) != null) {
+            return;
+        }
+        slots.acquireUninterruptibly();
+        future.whenComplete((c, e) -> {
+            lookups.remove(domain, future);
+            slots.release();
+        });
+    }
+
     /** The domain of an address as typed, lower case, as a key for counting the domains in flight. */
     static String domainOf(String email) {
         return email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     }
 
-    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future, String domain) { }
+    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future) { }
 
     private Charset chooseCharset(boolean bom) {
         if (forced != null) {
