@@ -144,11 +144,12 @@ final class RowEmitter {
     private void writeAdded(String verdict, String suggestion, String normalized, String message)
             throws IOException {
         CsvWriter checked = target.checked();
-        checked.field(verdict, false);
-        checked.field(suggestion, false);
-        checked.field(normalized, false);
-        checked.field(codes.toString(), false);
-        checked.field(message, false);
+        // Added for people who open the file in a spreadsheet: never a formula (the original cells stay as read).
+        checked.field(FormulaGuard.cell(verdict), false);
+        checked.field(FormulaGuard.cell(suggestion), false);
+        checked.field(FormulaGuard.cell(normalized), false);
+        checked.field(FormulaGuard.cell(codes.toString()), false);
+        checked.field(FormulaGuard.cell(message), false);
         checked.endRow();
     }
 
