@@ -72,9 +72,10 @@ import org.xbill.DNS.ResolverConfig;
  * <h2>Deadline and threads</h2>
  * Every lookup is bounded by a hard deadline (default 2 s) enforced with this checker's own single scheduler
  * thread, not by dnsjava's timeouts (which are only checked about once a second). The returned futures never
- * complete exceptionally. Callbacks of dnsjava run on the configured {@link Builder#executor(Executor)} (default
- * the common fork-join pool). {@link #close()} stops the scheduler and, when no other checker is open, dnsjava's
- * process-wide NIO selector thread.
+ * complete exceptionally. They complete on the configured {@link Builder#executor(Executor)} (default the common
+ * fork-join pool), whether DNS answered or the deadline passed, so the callers' continuations run there and never on
+ * the deadline thread; a cache hit is already complete and continues on the caller's thread. {@link #close()} stops
+ * the scheduler and, when no other checker is open, dnsjava's process-wide NIO selector thread.
  *
  * <p>Instances are thread-safe. A returned future may be shared with other callers (a cache hit returns the cached
  * completed future): do not {@code obtrude} values into it.

@@ -39,6 +39,7 @@ final class DomainStatusCache {
     private final long indeterminateTtlNanos;
     private final TtlBounds ttl;
     private final Ticker ticker;
+    private final Executor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The scheduler's threads, joined by {@link #close()}. */
     private final Set<Thread> schedulerThreads = ConcurrentHashMap.newKeySet();
@@ -57,6 +58,7 @@ final class DomainStatusCache {
         this.indeterminateTtlNanos = indeterminateTtl.toNanos();
         this.ttl = ttl;
         this.ticker = ticker;
+        this.executor = executor;
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
             t.setDaemon(true);
@@ -132,7 +134,7 @@ final class DomainStatusCache {
         }
         ScheduledFuture<?> timer;
         try {
-            timer = scheduler.schedule(() -> settle(result, settled, "deadline"), deadlineNanos, TimeUnit.NANOSECONDS);
+            timer = scheduler.schedule(() -> settleOnExecutor(result, settled), deadlineNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IndeterminateException("checker closed"));
             return result;
@@ -149,6 +151,18 @@ final class DomainStatusCache {
             }
         });
         return result;
+    }
+
+    /**
+     * Ends a lookup at its deadline on the configured executor, so that the callers' continuations never run on the
+     * single deadline thread (one slow callback would delay every other deadline).
+     */
+    private void settleOnExecutor(CompletableFuture<Cached> result, AtomicBoolean settled) {
+        try {
+            executor.execute(() -> settle(result, settled, "deadline"));
+        } catch (RejectedExecutionException e) {
+            settle(result, settled, "deadline"); // the executor is shutting down: better here than never
+        }
     }
 
     /**
