@@ -1,5 +1,7 @@
 package io.github.customeremail.dns;
 
+import io.github.customeremail.MailDomainStatus;
+
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -71,6 +73,17 @@ record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, St
      */
     static boolean isResolverUnreliable(String reason) {
         return reason != null && reason.startsWith(RESOLVER_UNRELIABLE);
+    }
+
+    /**
+     * @param reason the reason of a failure
+     * @return the status it comes to, flagged and without the marker when it says the resolver is unreliable
+     */
+    static MailDomainStatus.Indeterminate indeterminate(String reason) {
+        return isResolverUnreliable(reason)
+                ? new MailDomainStatus.Indeterminate(
+                        reason.substring(RESOLVER_UNRELIABLE.length()), true)
+                : new MailDomainStatus.Indeterminate(reason);
     }
 
     /**

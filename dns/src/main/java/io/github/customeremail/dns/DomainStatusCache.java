@@ -180,8 +180,7 @@ final class DomainStatusCache {
         }
         if (indeterminateTtlNanos > 0) {
             // Remembered briefly: the other rows of a slow domain must not each wait for the deadline again.
-            result.complete(new Cached(new MailDomainStatus.Indeterminate(reason, Answer.isResolverUnreliable(reason)),
-                    indeterminateTtlNanos, ticker.read()));
+            result.complete(new Cached(Answer.indeterminate(reason), indeterminateTtlNanos, ticker.read()));
             return;
         }
         result.completeExceptionally(new IndeterminateException(reason));
@@ -193,7 +192,7 @@ final class DomainStatusCache {
             e = e.getCause();
         }
         if (e instanceof IndeterminateException) {
-            return new MailDomainStatus.Indeterminate(e.getMessage(), Answer.isResolverUnreliable(e.getMessage()));
+            return Answer.indeterminate(e.getMessage());
         }
         return new MailDomainStatus.Indeterminate("internal error: " + e.getClass().getSimpleName());
     }
