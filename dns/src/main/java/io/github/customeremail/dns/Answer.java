@@ -1,7 +1,6 @@
 package io.github.customeremail.dns;
 
 import io.github.customeremail.MailDomainStatus;
-
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
