@@ -100,9 +100,20 @@ final class MailDomainResolution {
         if (judged.size() > MAX_MAIL_HOSTS_JUDGED) {
             judged = judged.subList(0, MAX_MAIL_HOSTS_JUDGED);
         }
+        // One public host decides: when the response's own glue shows one, no host is looked up at all.
+        for (Map.Entry<String, Name> e : judged) {
+            HostAddresses glue = glue(mx, e.getValue());
+            if (glue != null && glue.hasPublic()) {
+                return CompletableFuture.completedFuture(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
+                        minTtl(mx.ttlSeconds(), glue.ttlSeconds())));
+            }
+        }
         CompletableFuture<Resolution> out = new CompletableFuture<>();
         HostTally tally = new HostTally(judged.size(), mx.ttlSeconds());
         for (Map.Entry<String, Name> e : judged) {
+            if (out.isDone()) {
+                break; // a host already found public (a cached answer): the others cannot change the verdict
+            }
             HostAddresses glue = glue(mx, e.getValue());
             CompletableFuture<HostAddresses> addresses = glue != null && glue.hasPublic()
                     ? CompletableFuture.completedFuture(glue)

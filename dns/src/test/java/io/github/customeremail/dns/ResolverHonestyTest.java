@@ -135,4 +135,18 @@ class ResolverHonestyTest {
                     .isEqualTo(new MailDomainStatus.NoPublicMailHost(List.of("nohost.ghost.test", "mx.mixed.test")));
         }
     }
+
+    @Test
+    void noHostIsLookedUpWhenTheGlueAlreadyShowsAPublicOne() throws Exception {
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start().additionalAddresses(true)
+                .mx("glued.test", 10, "mx1.glued.test").a("mx1.glued.test", "11.22.33.44")
+                .mx("glued.test", 20, "mx2.glued.test");
+             DnsMailDomainChecker checker = against(dns).build()) {
+            assertThat(checker.check("glued.test").join())
+                    .isEqualTo(new MailDomainStatus.HasMx(List.of("mx1.glued.test", "mx2.glued.test")));
+            assertThat(dns.queryCount("mx2.glued.test", Type.A)).isZero();
+            assertThat(dns.queryCount("mx2.glued.test", Type.AAAA)).isZero();
+            assertThat(dns.totalQueries()).isEqualTo(1);
+        }
+    }
 }
