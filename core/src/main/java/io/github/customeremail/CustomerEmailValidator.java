@@ -418,6 +418,17 @@ public final class CustomerEmailValidator implements AutoCloseable {
         return result(offline.input(), offline.normalized(), Findings.append(offline.findings(), finding), null);
     }
 
+    /** An unreliable resolver is never a reason to reject: it says nothing about the address. */
+    private static Finding indeterminateFinding(String domain, MailDomainStatus.Indeterminate status,
+                                                Verdict dnsFailureVerdict) {
+        Map<String, String> params = Map.of("domain", domain, "reason", status.reason());
+        if (status.resolverUnreliable()) {
+            return new Finding(FindingCode.DNS_RESOLVER_UNRELIABLE, Severity.INDETERMINATE, params);
+        }
+        return new Finding(FindingCode.DNS_INDETERMINATE,
+                dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE, params);
+    }
+
     private static Finding mailFinding(String domain, MailDomainStatus status, Verdict dnsFailureVerdict) {
         return switch (status.kind()) {
             case HAS_MX -> null;
@@ -426,9 +437,9 @@ public final class CustomerEmailValidator implements AutoCloseable {
             case NO_SUCH_DOMAIN -> Finding.of(FindingCode.DOMAIN_NOT_FOUND, Severity.ERROR, "domain", domain);
             case NO_MAIL_HOST -> Finding.of(FindingCode.NO_MAIL_HOST, Severity.ERROR, "domain", domain);
             case NO_PUBLIC_MAIL_HOST -> Finding.of(FindingCode.MAIL_HOST_NOT_PUBLIC, Severity.ERROR, "domain", domain);
-            case INDETERMINATE -> new Finding(FindingCode.DNS_INDETERMINATE,
-                    dnsFailureVerdict == Verdict.INVALID ? Severity.ERROR : Severity.INDETERMINATE,
-                    Map.of("domain", domain, "reason", ((MailDomainStatus.Indeterminate) status).reason()));
+            case NO_SUCH_MAIL_HOST -> Finding.of(FindingCode.MAIL_HOST_NOT_FOUND, Severity.ERROR, "domain", domain);
+            case INDETERMINATE -> indeterminateFinding(domain, (MailDomainStatus.Indeterminate) status,
+                    dnsFailureVerdict);
         };
     }
 

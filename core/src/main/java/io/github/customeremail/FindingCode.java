@@ -182,10 +182,18 @@ public record FindingCode(String id, Category category) {
     public static final FindingCode NO_MAIL_HOST = new FindingCode("NO_MAIL_HOST", Category.MAIL_DOMAIN);
     /** Every mail host of the domain resolves only to loopback, private or reserved addresses. */
     public static final FindingCode MAIL_HOST_NOT_PUBLIC = new FindingCode("MAIL_HOST_NOT_PUBLIC", Category.MAIL_DOMAIN);
+    /** The domain's MX records name mail hosts that do not exist in DNS. */
+    public static final FindingCode MAIL_HOST_NOT_FOUND = new FindingCode("MAIL_HOST_NOT_FOUND", Category.MAIL_DOMAIN);
     /** No MX record, but the domain has an address record that receives mail (RFC 5321 implicit MX). */
     public static final FindingCode IMPLICIT_MX = new FindingCode("IMPLICIT_MX", Category.MAIL_DOMAIN);
     /** DNS did not answer in time or answered with an error: deliverability is unknown. */
     public static final FindingCode DNS_INDETERMINATE = new FindingCode("DNS_INDETERMINATE", Category.DNS_INDETERMINATE);
+    /**
+     * The DNS resolver denies names that exist (a sinkhole, captive or offline resolver): no domain can be judged
+     * until the DNS configuration is fixed. Parameters {@code domain} and {@code reason}.
+     */
+    public static final FindingCode DNS_RESOLVER_UNRELIABLE =
+            new FindingCode("DNS_RESOLVER_UNRELIABLE", Category.DNS_INDETERMINATE);
 
     // --- Suppression list (what sending taught: see SuppressionList) ---
     /**

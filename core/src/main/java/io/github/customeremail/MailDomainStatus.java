@@ -27,6 +27,8 @@ public sealed interface MailDomainStatus {
         NO_MAIL_HOST,
         /** {@link NoPublicMailHost} */
         NO_PUBLIC_MAIL_HOST,
+        /** {@link NoSuchMailHost} */
+        NO_SUCH_MAIL_HOST,
         /** {@link Indeterminate} */
         INDETERMINATE
     }
@@ -134,14 +136,48 @@ public sealed interface MailDomainStatus {
     }
 
     /**
-     * DNS gave no usable answer: timeout, SERVFAIL, REFUSED, a garbled reply, or the check's deadline passed.
+     * The domain's MX records name mail hosts that do not exist in DNS (NXDOMAIN for every one of them).
+     *
+     * @param mailHosts the MX target host names examined
+     */
+    record NoSuchMailHost(List<String> mailHosts) implements MailDomainStatus {
+        /** Copies the host list. */
+        public NoSuchMailHost {
+            mailHosts = List.copyOf(mailHosts);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.NO_SUCH_MAIL_HOST;
+        }
+
+        @Override
+        public boolean deliverable() {
+            return false;
+        }
+    }
+
+    /**
+     * DNS gave no usable answer: timeout, SERVFAIL, REFUSED, a garbled reply, a referral, the check's deadline
+     * passed, or the resolver denied names without proof and failed the test of a name that must exist.
      *
      * @param reason a short technical reason ({@code timeout}, {@code SERVFAIL}, …) for logs and findings
+     * @param resolverUnreliable {@code true} when the DNS resolver itself is not to be trusted (it denies names
+     *     that exist): the operator must fix the DNS configuration, checking again later will not help
      */
-    record Indeterminate(String reason) implements MailDomainStatus {
+    record Indeterminate(String reason, boolean resolverUnreliable) implements MailDomainStatus {
         /** Validates the reason. */
         public Indeterminate {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /**
+         * A lookup that failed this time (the resolver is not known to be unreliable).
+         *
+         * @param reason a short technical reason
+         */
+        public Indeterminate(String reason) {
+            this(reason, false);
         }
 
         @Override

@@ -154,8 +154,12 @@ class CustomerEmailValidatorTest {
                 new Case(new MailDomainStatus.NoMailHost(), Verdict.INVALID, FindingCode.NO_MAIL_HOST),
                 new Case(new MailDomainStatus.NoPublicMailHost(List.of("mx.x.com")), Verdict.INVALID,
                         FindingCode.MAIL_HOST_NOT_PUBLIC),
+                new Case(new MailDomainStatus.NoSuchMailHost(List.of("mx.x.com")), Verdict.INVALID,
+                        FindingCode.MAIL_HOST_NOT_FOUND),
                 new Case(new MailDomainStatus.Indeterminate("timeout"), Verdict.UNKNOWN,
-                        FindingCode.DNS_INDETERMINATE));
+                        FindingCode.DNS_INDETERMINATE),
+                new Case(new MailDomainStatus.Indeterminate("canary gmail.com denied", true), Verdict.UNKNOWN,
+                        FindingCode.DNS_RESOLVER_UNRELIABLE));
         for (Case c : cases) {
             EmailCheck check = withStatus(c.status(), calls).check("Juan@Ejemplo.com");
             assertThat(check.verdict()).as("%s", c.status()).isEqualTo(c.verdict());
@@ -175,6 +179,17 @@ class CustomerEmailValidatorTest {
         EmailCheck check = withStatus(new MailDomainStatus.HasMx(List.of("mx")), calls).check("juan@@x.com");
         assertThat(check.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void anUnreliableResolverIsUnknownEvenWhenDnsFailuresAreFailClosed() {
+        MailDomainChecker checker = d -> CompletableFuture.completedFuture(
+                new MailDomainStatus.Indeterminate("canary gmail.com: NXDOMAIN", true));
+        EmailCheck check = CustomerEmailValidator.builder().mailDomainChecker(checker)
+                .dnsFailureVerdict(Verdict.INVALID).build().check("juan.perez@gmail.com");
+        assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(check.finding(FindingCode.DNS_RESOLVER_UNRELIABLE)).isPresent();
+        assertThat(check.finding(FindingCode.DNS_INDETERMINATE)).isEmpty();
     }
 
     @Test

@@ -38,7 +38,8 @@ class FindingCodeTest {
                 "COMMENT", "DOMAIN_EMPTY", "DOMAIN_TOO_LONG", "DOMAIN_LITERAL", "DOMAIN_INVALID_CHARACTER",
                 "DOMAIN_LABEL_EMPTY", "DOMAIN_LABEL_TOO_LONG", "DOMAIN_LABEL_HYPHEN", "DOMAIN_NO_TLD",
                 "TLD_UNKNOWN", "IDN_INVALID", "PROVIDER_MAILBOX_RULE", "NON_ASCII_LOCAL_PART", "NULL_MX",
-                "DOMAIN_NOT_FOUND", "NO_MAIL_HOST", "MAIL_HOST_NOT_PUBLIC", "IMPLICIT_MX", "PREVIOUSLY_BOUNCED", "SPECIAL_USE_DOMAIN");
+                "DOMAIN_NOT_FOUND", "NO_MAIL_HOST", "MAIL_HOST_NOT_PUBLIC", "MAIL_HOST_NOT_FOUND", "IMPLICIT_MX",
+                "PREVIOUSLY_BOUNCED", "SPECIAL_USE_DOMAIN");
     }
 
     @Test
@@ -58,6 +59,7 @@ class FindingCodeTest {
                 "POLICY_RULE_FAILED", "COMPLAINED", "MIXED_SCRIPT_DOMAIN");
         assertThat(Category.POLICY.undeliverable()).isFalse();
         assertThat(FindingCode.DNS_INDETERMINATE.category().undeliverable()).isFalse();
+        assertThat(FindingCode.DNS_RESOLVER_UNRELIABLE.category()).isEqualTo(Category.DNS_INDETERMINATE);
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * One pass of an audit over its input: sniff the header, then stream rows through the validator (a bounded window
@@ -23,8 +26,18 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AuditRun {
 
-    /** DNS checks in flight at once; also the size of the reorder window that keeps the input order. */
-    static final int MAX_IN_FLIGHT = 256;
+    /**
+     * Rows read ahead of the oldest row not yet written (the reorder window that keeps the input order). Large, so
+     * that the lookups of many slow domains overlap instead of each stalling the output in turn.
+     */
+    static final int MAX_IN_FLIGHT = 4096;
+    /**
+     * Domains whose lookup is in flight at once (one more while the reader waits for a slot). A new domain asks up
+     * to three questions (MX, then A and AAAA of a mail host); 16 × 3 = 48 fit in the checker's 64 query slots,
+     * so no question waits for a slot and the checker's deadline measures DNS, not a queue. Rows of a domain
+     * already in flight or cached take no slot.
+     */
+    static final int MAX_DOMAINS_IN_FLIGHT = 16;
 
     /** What the command line asked for. */
     record Request(Path input, Path checked, Path fixes, Path shownInput, Path shownChecked, String column,
@@ -156,6 +169,8 @@ final class AuditRun {
                         RowEmitter emitter, Progress meter) throws AuditFailure {
         boolean offline = validator.mailDomainChecker().isEmpty();
         ArrayDeque<Pending> window = new ArrayDeque<>();
+        Semaphore domainSlots = new Semaphore(MAX_DOMAINS_IN_FLIGHT);
+        ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups = new ConcurrentHashMap<>();
         CsvRow row;
         while ((row = read(reader::next)) != null) {
             meter.tick();
@@ -167,6 +182,9 @@ final class AuditRun {
             }
             CompletableFuture<EmailCheck> future = email == null || email.isBlank() ? null
                     : validator.checkAsync(email);
+            if (future != null && !future.isDone()) {
+                holdDomainSlot(domainOf(email), future, lookups, domainSlots);
+            }
             window.addLast(new Pending(row, future));
             while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT
                     || window.peekFirst().future() == null || window.peekFirst().future().isDone())) {
@@ -178,6 +196,28 @@ final class AuditRun {
             Pending p = window.pollFirst();
             emitter.emit(p.row(), p.future() == null ? null : p.future().join());
         }
+    }
+
+    /**
+     * Counts a domain's lookup against {@link #MAX_DOMAINS_IN_FLIGHT} until it completes; waits for a slot when
+     * they are all taken. A domain already in flight takes none.
+     */
+    private static void holdDomainSlot(String domain, CompletableFuture<EmailCheck> future,
+                                       ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups,
+                                       Semaphore slots) {
+        if (lookups.putIfAbsent(domain, future) != null) {
+            return;
+        }
+        slots.acquireUninterruptibly();
+        future.whenComplete((c, e) -> {
+            lookups.remove(domain, future);
+            slots.release();
+        });
+    }
+
+    /** The domain of an address as typed, lower case, as a key for counting the domains in flight. */
+    static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     }
 
     private record Pending(CsvRow row, CompletableFuture<EmailCheck> future) { }

@@ -40,8 +40,10 @@ final class CheckCommand implements Callable<Integer> {
             for (String address : addresses) {
                 results.add(validator.checkAsync(address));
             }
+            ResolverWarning warning = new ResolverWarning(spec.commandLine().getErr(), CliText.of(locale));
             for (CompletableFuture<EmailCheck> result : results) {
                 EmailCheck check = result.join();
+                warning.note(check);
                 out.println(options.format == CommonOptions.Format.JSON ? Json.of(check, locale)
                         : text(check, locale));
             }

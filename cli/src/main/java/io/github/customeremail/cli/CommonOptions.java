@@ -27,6 +27,11 @@ final class CommonOptions {
             description = "Mail-domain (MX) check: off, system resolvers (default), or one DNS server.")
     DnsSetting dns;
 
+    @Option(names = "--dns-canary", paramLabel = "DOMAIN",
+            description = "A domain whose MX must exist (repeatable), asked to test a DNS server that denies names "
+                    + "without proof; default gmail.com, outlook.com, yahoo.com. Set it for a private DNS server.")
+    List<String> dnsCanaries = new ArrayList<>();
+
     @Option(names = "--corporate-domain", paramLabel = "DOMAIN",
             description = "Your company's own domain (repeatable): it and its subdomains are refused.")
     List<String> corporateDomains = new ArrayList<>();
@@ -69,7 +74,11 @@ final class CommonOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        dns.configure(builder);
+        try {
+            dns.configure(builder, dnsCanaries);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         return builder.build();
     }
 }

@@ -2,6 +2,7 @@ package io.github.customeremail.cli;
 
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.dns.DnsMailDomainChecker;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -74,12 +75,24 @@ record DnsSetting(Mode mode, String host, int port) {
         }
     }
 
-    /** Adds the mail-domain checker this setting asks for; the validator closes it. */
-    void configure(CustomerEmailValidator.Builder builder) {
+    /**
+     * Adds the mail-domain checker this setting asks for; the validator closes it.
+     *
+     * @param canaries domains whose MX must exist, to test a resolver that denies names without proof; empty for
+     *     the checker's defaults
+     */
+    void configure(CustomerEmailValidator.Builder builder, List<String> canaries) {
+        DnsMailDomainChecker.Builder dns = DnsMailDomainChecker.builder();
         switch (mode) {
-            case OFF -> { }
-            case SYSTEM -> builder.mailDomainChecker(DnsMailDomainChecker.builder().build());
-            case SERVER -> builder.mailDomainChecker(DnsMailDomainChecker.builder().server(host, port).build());
+            case OFF -> {
+                return;
+            }
+            case SYSTEM -> { }
+            case SERVER -> dns.server(host, port);
         }
+        if (!canaries.isEmpty()) {
+            dns.canaryDomains(canaries);
+        }
+        builder.mailDomainChecker(dns.build());
     }
 }

@@ -45,6 +45,8 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true); // --format JSON, --lang PT
+        // An argument is always an address or an option: "@name" must never read a local file.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return EXIT_FAILURE;

@@ -32,6 +32,7 @@ final class RowEmitter {
     private final Target target;
     private final AuditSummary summary;
     private final PrintWriter err;
+    private final ResolverWarning resolverWarning;
     private final CliText text;
     private final Locale locale;
     private final StringBuilder codes = new StringBuilder(64);
@@ -51,6 +52,7 @@ final class RowEmitter {
         this.target = target;
         this.summary = summary;
         this.err = err;
+        this.resolverWarning = new ResolverWarning(err, text);
         this.text = text;
         this.locale = locale;
     }
@@ -79,6 +81,7 @@ final class RowEmitter {
      * @param check its email's check, or {@code null} when the row is malformed or has no email
      */
     void emit(CsvRow row, EmailCheck check) throws AuditFailure {
+        resolverWarning.note(check);
         List<String> fields = row.fields();
         String verdict;
         String suggestion = "";
@@ -141,11 +144,12 @@ final class RowEmitter {
     private void writeAdded(String verdict, String suggestion, String normalized, String message)
             throws IOException {
         CsvWriter checked = target.checked();
-        checked.field(verdict, false);
-        checked.field(suggestion, false);
-        checked.field(normalized, false);
-        checked.field(codes.toString(), false);
-        checked.field(message, false);
+        // Added for people who open the file in a spreadsheet: never a formula (the original cells stay as read).
+        checked.field(FormulaGuard.cell(verdict), false);
+        checked.field(FormulaGuard.cell(suggestion), false);
+        checked.field(FormulaGuard.cell(normalized), false);
+        checked.field(FormulaGuard.cell(codes.toString()), false);
+        checked.field(FormulaGuard.cell(message), false);
         checked.endRow();
     }
 

@@ -111,4 +111,21 @@ class CheckCommandTest {
         assertThat(text.out()).contains("MISSING_AT: Falta o @ no endereço.");
         assertThat(run("check", "--dns", "off", "--lang", "fr", "a@b.com").status()).isEqualTo(2);
     }
+
+    @Test
+    void anArgumentStartingWithAtIsAnAddressNeverAFileToRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("secret.txt");
+        java.nio.file.Files.writeString(file, "leaked-content@example.com\n");
+        for (String[] args : new String[][] {
+                {"check", "--dns", "off", "--format", "json", "--", "@" + file},
+                {"check", "--dns", "off", "--format", "json", "@" + file}}) {
+            Run r = run(args);
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("leaked-content")
+                    .contains("{\"input\":\"@" + file.toString().replace("\\", "\\\\") + "\"");
+        }
+        Run audit = run("audit", "@" + file);
+        assertThat(audit.out() + audit.err()).doesNotContain("leaked-content");
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.customeremail.dns;
 
+import io.github.customeremail.MailDomainStatus;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -29,8 +30,11 @@ import org.xbill.DNS.WireParseException;
  *     RFC 2308 negative TTL (SOA minimum capped by the SOA's own TTL), or -1 when the authority section had no SOA
  * @param reason for FAILURE a short technical reason
  * @param message the whole response (null for FAILURE), so that its additional section can be read
+ * @param aliasTarget for NXDOMAIN and NODATA, the end of a CNAME chain whose own records the response left out
+ *     (no SOA proves the negative): the question must be asked again for that name; otherwise {@code null}
  */
-record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, String reason, Message message) {
+record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, String reason, Message message,
+              Name aliasTarget) {
 
     /** The kinds of answer. */
     enum Kind {
@@ -47,8 +51,46 @@ record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, St
     /** CNAME chains longer than this are treated as broken (resolvers use similar limits). */
     static final int MAX_CNAME_HOPS = 16;
 
+    /** How the reason of a failure starts when the resolver itself is not to be trusted. */
+    static final String RESOLVER_UNRELIABLE = "resolver unreliable: ";
+
     static Answer failure(String reason) {
-        return new Answer(Kind.FAILURE, List.of(), -1, reason, null);
+        return new Answer(Kind.FAILURE, List.of(), -1, reason, null, null);
+    }
+
+    /**
+     * @param why what the resolver did
+     * @return a failure saying the resolver denies names without proof
+     */
+    static Answer resolverUnreliable(String why) {
+        return failure(RESOLVER_UNRELIABLE + why);
+    }
+
+    /**
+     * @param reason the reason of a failure, or {@code null}
+     * @return {@code true} when it says the resolver itself is not to be trusted
+     */
+    static boolean isResolverUnreliable(String reason) {
+        return reason != null && reason.startsWith(RESOLVER_UNRELIABLE);
+    }
+
+    /**
+     * @param reason the reason of a failure
+     * @return the status it comes to, flagged and without the marker when it says the resolver is unreliable
+     */
+    static MailDomainStatus.Indeterminate indeterminate(String reason) {
+        return isResolverUnreliable(reason)
+                ? new MailDomainStatus.Indeterminate(
+                        reason.substring(RESOLVER_UNRELIABLE.length()), true)
+                : new MailDomainStatus.Indeterminate(reason);
+    }
+
+    /**
+     * @return {@code true} for NXDOMAIN or NODATA without the zone's SOA (RFC 2308): nothing proves the negative
+     *     but the resolver's word
+     */
+    boolean unprovenNegative() {
+        return (kind == Kind.NXDOMAIN || kind == Kind.NODATA) && ttlSeconds < 0;
     }
 
     /**
@@ -92,20 +134,41 @@ record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, St
                 for (org.xbill.DNS.Record r : data) {
                     ttl = Math.min(ttl, r.getTTL());
                 }
-                return new Answer(Kind.DATA, List.copyOf(data), ttl, null, response);
+                return new Answer(Kind.DATA, List.copyOf(data), ttl, null, response, null);
             }
             if (cname == null) {
                 long negative = negativeTtl(response);
+                if (hop == 0 && negative < 0 && isReferral(response)) {
+                    return failure("referral");
+                }
                 if (negative >= 0 && ttl != Long.MAX_VALUE) {
                     negative = Math.min(negative, ttl);
                 }
                 Kind kind = rcode == Rcode.NXDOMAIN ? Kind.NXDOMAIN : Kind.NODATA;
-                return new Answer(kind, List.of(), negative, null, response);
+                Name alias = hop > 0 && negative < 0 ? current : null;
+                return new Answer(kind, List.of(), negative, null, response, alias);
             }
             ttl = Math.min(ttl, cname.getTTL());
             current = cname.getTarget();
         }
         return failure("CNAME chain too long");
+    }
+
+    /**
+     * A delegation instead of an answer (RFC 1034 section 4.3.1): no answer, NS records in the authority section,
+     * neither authoritative nor recursion available. It says nothing about the name's records.
+     */
+    private static boolean isReferral(Message response) {
+        if (response.getRcode() != Rcode.NOERROR || !response.getSection(Section.ANSWER).isEmpty()
+                || response.getHeader().getFlag(Flags.AA) || response.getHeader().getFlag(Flags.RA)) {
+            return false;
+        }
+        for (org.xbill.DNS.Record r : response.getSection(Section.AUTHORITY)) {
+            if (r.getType() == Type.NS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** RFC 2308 section 5: the negative TTL is the minimum of the SOA's MINIMUM field and the SOA's own TTL. */

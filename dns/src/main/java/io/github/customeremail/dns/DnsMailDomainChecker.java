@@ -43,7 +43,12 @@ import org.xbill.DNS.ResolverConfig;
  *       {@link MailDomainStatus.ImplicitMx}; if those addresses are all non-public,
  *       {@link MailDomainStatus.NoPublicMailHost} naming the domain itself.</li>
  *   <li>NXDOMAIN: {@link MailDomainStatus.NoSuchDomain}; NODATA for MX, A and AAAA:
- *       {@link MailDomainStatus.NoMailHost}.</li>
+ *       {@link MailDomainStatus.NoMailHost}; every MX host NXDOMAIN: {@link MailDomainStatus.NoSuchMailHost}.
+ *       A negative answer is believed when it carries the zone's SOA (RFC 2308), or else only from a resolver
+ *       that passes the canary test ({@link Builder#canaryDomains(List)}); otherwise the outcome is
+ *       {@link MailDomainStatus.Indeterminate} with {@code resolverUnreliable}, never a negative status.</li>
+ *   <li>An answer that is only a CNAME whose target's records were left out: the target is asked.
+ *       A referral (no answer, NS records in authority, neither AA nor RA): indeterminate.</li>
  *   <li>Timeout, SERVFAIL, REFUSED, a garbled reply, or the deadline passing:
  *       {@link MailDomainStatus.Indeterminate}. When no MX host is public but a host lookup failed, the outcome is
  *       indeterminate too.</li>
@@ -54,7 +59,8 @@ import org.xbill.DNS.ResolverConfig;
  * smallest TTL of the records it was decided from, bounded by {@link Builder#minTtl(Duration)} and
  * {@link Builder#maxTtl(Duration)}. Negative answers (NXDOMAIN, NODATA, null MX) are cached too, for the RFC 2308
  * negative TTL (SOA minimum from the authority section) or {@link Builder#negativeTtl(Duration)} when there is no
- * SOA. Indeterminate outcomes are never cached. Concurrent checks of one domain share one lookup. The addresses of
+ * SOA. Indeterminate outcomes are kept only for {@link Builder#indeterminateTtl(Duration)} (default 30 s).
+ * Concurrent checks of one domain share one lookup. The addresses of
  * MX hosts are cached the same way, in a second cache shared by every domain. dnsjava's own {@code Cache} plays no part: it is used only
  * by {@code Lookup}/{@code LookupSession}, and this class sends its own {@code Message}s through its own
  * {@link Resolver}, so there is exactly one cache, whose size, expiry and statistics this class controls.
@@ -66,9 +72,10 @@ import org.xbill.DNS.ResolverConfig;
  * <h2>Deadline and threads</h2>
  * Every lookup is bounded by a hard deadline (default 2 s) enforced with this checker's own single scheduler
  * thread, not by dnsjava's timeouts (which are only checked about once a second). The returned futures never
- * complete exceptionally. Callbacks of dnsjava run on the configured {@link Builder#executor(Executor)} (default
- * the common fork-join pool). {@link #close()} stops the scheduler and, when no other checker is open, dnsjava's
- * process-wide NIO selector thread.
+ * complete exceptionally. They complete on the configured {@link Builder#executor(Executor)} (default the common
+ * fork-join pool), whether DNS answered or the deadline passed, so the callers' continuations run there and never on
+ * the deadline thread; a cache hit is already complete and continues on the caller's thread. {@link #close()} stops
+ * the scheduler and, when no other checker is open, dnsjava's process-wide NIO selector thread.
  *
  * <p>Instances are thread-safe. A returned future may be shared with other callers (a cache hit returns the cached
  * completed future): do not {@code obtrude} values into it.
@@ -84,9 +91,12 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private DnsMailDomainChecker(Builder b, Resolver resolver) {
         TtlBounds ttl = new TtlBounds(b.minTtl.toSeconds(), b.maxTtl.toSeconds(), b.negativeTtl.toSeconds());
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
-        MailHostAddresses hosts = new MailHostAddresses(queries, ttl, b.maximumCacheSize, b.ticker, b.executor);
-        this.cache = new DomainStatusCache(new MailDomainResolution(queries, hosts, ttl.negativeTtlSeconds()), hosts,
-                b.deadline, ttl, b.maximumCacheSize, b.ticker, b.executor, b.lookupListener);
+        ResolverHonesty honesty = new ResolverHonesty(queries, b.canaries);
+        MailHostAddresses hosts = new MailHostAddresses(queries, honesty, ttl, b.maximumCacheSize, b.ticker,
+                b.executor);
+        this.cache = new DomainStatusCache(new MailDomainResolution(queries, honesty, hosts,
+                ttl.negativeTtlSeconds()), hosts,
+                b.deadline, b.indeterminateTtl, ttl, b.maximumCacheSize, b.ticker, b.executor, b.lookupListener);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
@@ -196,6 +206,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Duration minTtl = Duration.ofSeconds(60);
         private Duration maxTtl = Duration.ofHours(6);
         private Duration negativeTtl = Duration.ofMinutes(5);
+        private Duration indeterminateTtl = Duration.ofSeconds(30);
         private long maximumCacheSize = 10_000;
         private int maxConcurrentLookups = 64;
         private int bulkParallelism = 16;
@@ -203,6 +214,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Executor executor = ForkJoinPool.commonPool();
         private boolean stopDnsjavaNioOnClose = true;
         private LookupListener lookupListener;
+        private List<org.xbill.DNS.Name> canaries = names(ResolverHonesty.DEFAULT_CANARIES);
 
         private Builder() {
         }
@@ -326,6 +338,23 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         }
 
         /**
+         * How long an indeterminate outcome (timeout, deadline, SERVFAIL, an unreliable resolver…) is remembered
+         * for its domain (default 30 s): the other checks of a slow domain get it at once instead of each waiting
+         * for the deadline again. Not bounded by {@link #minTtl}. Zero asks DNS again at every check.
+         *
+         * @param indeterminateTtl zero or more
+         * @return this builder
+         */
+        public Builder indeterminateTtl(Duration indeterminateTtl) {
+            Objects.requireNonNull(indeterminateTtl, "indeterminateTtl");
+            if (indeterminateTtl.isNegative()) {
+                throw new IllegalArgumentException("indeterminateTtl must not be negative: " + indeterminateTtl);
+            }
+            this.indeterminateTtl = indeterminateTtl;
+            return this;
+        }
+
+        /**
          * The most domains kept in the cache (default 10 000); the MX-host address cache has the same bound.
          *
          * @param size 1 or more
@@ -401,6 +430,43 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         public Builder stopDnsjavaNioOnClose(boolean stop) {
             this.stopDnsjavaNioOnClose = stop;
             return this;
+        }
+
+        /**
+         * Domains whose MX records must exist, asked when the resolver first denies a name without proof (an
+         * NXDOMAIN or NODATA answer without the zone's SOA record, RFC 2308), as a sinkhole, captive or offline
+         * resolver does for every name. If the resolver denies the canaries too, or denies almost every name
+         * asked without proof, such answers give {@code Indeterminate} with
+         * {@link MailDomainStatus.Indeterminate#resolverUnreliable()} instead of a negative status. Answers that
+         * carry an SOA are always believed. Default: gmail.com, outlook.com, yahoo.com. Point it at names your
+         * resolver serves when it has no internet (a test resolver); an empty list believes every negative answer
+         * the rate test lets through.
+         *
+         * @param domains domain names in ASCII, without trailing dot
+         * @return this builder
+         */
+        public Builder canaryDomains(List<String> domains) {
+            Objects.requireNonNull(domains, "canaryDomains");
+            this.canaries = names(domains);
+            return this;
+        }
+
+        private static final java.util.regex.Pattern LDH_DOMAIN = java.util.regex.Pattern.compile(
+                "(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+        private static List<org.xbill.DNS.Name> names(List<String> domains) {
+            List<org.xbill.DNS.Name> out = new ArrayList<>(domains.size());
+            for (String d : domains) {
+                if (d == null || !LDH_DOMAIN.matcher(d).matches()) {
+                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d);
+                }
+                try {
+                    out.add(org.xbill.DNS.Name.fromString(d, org.xbill.DNS.Name.root));
+                } catch (org.xbill.DNS.TextParseException e) {
+                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d, e);
+                }
+            }
+            return List.copyOf(out);
         }
 
         /**

@@ -40,6 +40,23 @@ final class DnsQueries {
      * @return the answer; never completes exceptionally
      */
     CompletableFuture<Answer> query(Name name, int type, CompletableFuture<?> scope) {
+        return query(name, type, scope, 0);
+    }
+
+    /** Asks again for the end of a CNAME chain whose records the answer left out, a bounded number of times. */
+    private CompletableFuture<Answer> query(Name name, int type, CompletableFuture<?> scope, int aliasesFollowed) {
+        return ask(name, type, scope).thenCompose(answer -> {
+            if (answer.aliasTarget() == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            if (aliasesFollowed >= Answer.MAX_CNAME_HOPS) {
+                return CompletableFuture.completedFuture(Answer.failure("CNAME chain too long"));
+            }
+            return query(answer.aliasTarget(), type, scope, aliasesFollowed + 1);
+        });
+    }
+
+    private CompletableFuture<Answer> ask(Name name, int type, CompletableFuture<?> scope) {
         return limiter.<Message>submit(() -> {
             if (scope.isDone()) {
                 return CompletableFuture.completedFuture(null);

@@ -24,7 +24,8 @@ import org.xbill.DNS.TextParseException;
 /**
  * The statuses of domains, cached for their DNS TTL in a Caffeine {@link AsyncCache}, with at most one
  * {@link MailDomainResolution} in flight per domain, each bounded by a hard deadline kept by this class's own
- * scheduler thread (dnsjava checks its timeouts only about once a second). Undecided lookups are never cached.
+ * scheduler thread (dnsjava checks its timeouts only about once a second). Undecided lookups are cached for the
+ * short indeterminate TTL only (never when it is zero), so that a slow domain costs one deadline, not one per check.
  */
 final class DomainStatusCache {
 
@@ -35,10 +36,12 @@ final class DomainStatusCache {
     private final BiFunction<String, Executor, CompletableFuture<Cached>> domainLoader = this::loadDomain;
     private final ScheduledThreadPoolExecutor scheduler;
     private final long deadlineNanos;
+    private final long indeterminateTtlNanos;
     private final TtlBounds ttl;
     private final Ticker ticker;
     /** {@code null} when none is configured. */
     private final LookupListener lookupListener;
+    private final Executor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The scheduler's threads, joined by {@link #close()}. */
     private final Set<Thread> schedulerThreads = ConcurrentHashMap.newKeySet();
@@ -49,14 +52,17 @@ final class DomainStatusCache {
     final LongAdder timeouts = new LongAdder();
     final LongAdder failures = new LongAdder();
 
-    DomainStatusCache(MailDomainResolution resolution, MailHostAddresses hosts, Duration deadline, TtlBounds ttl,
-                      long maximumSize, Ticker ticker, Executor executor, LookupListener lookupListener) {
+    DomainStatusCache(MailDomainResolution resolution, MailHostAddresses hosts, Duration deadline,
+                      Duration indeterminateTtl, TtlBounds ttl, long maximumSize, Ticker ticker, Executor executor,
+                      LookupListener lookupListener) {
         this.resolution = resolution;
         this.hosts = hosts;
         this.deadlineNanos = deadline.toNanos();
+        this.indeterminateTtlNanos = indeterminateTtl.toNanos();
         this.ttl = ttl;
         this.ticker = ticker;
         this.lookupListener = lookupListener;
+        this.executor = executor;
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "customer-email-dns-deadline");
             t.setDaemon(true);
@@ -145,7 +151,7 @@ final class DomainStatusCache {
         }
         ScheduledFuture<?> timer;
         try {
-            timer = scheduler.schedule(() -> settle(result, settled, "deadline"), deadlineNanos, TimeUnit.NANOSECONDS);
+            timer = scheduler.schedule(() -> settleOnExecutor(result, settled), deadlineNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IndeterminateException("checker closed"));
             return result;
@@ -165,6 +171,18 @@ final class DomainStatusCache {
     }
 
     /**
+     * Ends a lookup at its deadline on the configured executor, so that the callers' continuations never run on the
+     * single deadline thread (one slow callback would delay every other deadline).
+     */
+    private void settleOnExecutor(CompletableFuture<Cached> result, AtomicBoolean settled) {
+        try {
+            executor.execute(() -> settle(result, settled, "deadline"));
+        } catch (RejectedExecutionException e) {
+            settle(result, settled, "deadline"); // the executor is shutting down: better here than never
+        }
+    }
+
+    /**
      * Ends a lookup without a cacheable answer. The counters move before the future completes, so that a caller
      * woken by the completion already sees them.
      */
@@ -177,6 +195,11 @@ final class DomainStatusCache {
         } else {
             failures.increment();
         }
+        if (indeterminateTtlNanos > 0) {
+            // Remembered briefly: the other rows of a slow domain must not each wait for the deadline again.
+            result.complete(new Cached(Answer.indeterminate(reason), indeterminateTtlNanos, ticker.read()));
+            return;
+        }
         result.completeExceptionally(new IndeterminateException(reason));
     }
 
@@ -186,7 +209,7 @@ final class DomainStatusCache {
             e = e.getCause();
         }
         if (e instanceof IndeterminateException) {
-            return new MailDomainStatus.Indeterminate(e.getMessage());
+            return Answer.indeterminate(e.getMessage());
         }
         return new MailDomainStatus.Indeterminate("internal error: " + e.getClass().getSimpleName());
     }

@@ -13,8 +13,17 @@ import org.xbill.DNS.ARecord;
  * @param failure why part of the answer is missing (timeout, SERVFAIL…), or {@code null} if both questions were
  *     answered; results with a failure are never cached
  * @param ttlSeconds the smallest TTL of the answers (negative TTL for the empty ones), -1 if unknown
+ * @param notFound {@code true} when DNS said the name does not exist (NXDOMAIN)
  */
-record HostAddresses(List<InetAddress> addresses, String failure, long ttlSeconds) {
+record HostAddresses(List<InetAddress> addresses, String failure, long ttlSeconds, boolean notFound) {
+
+    /**
+     * @param reason why no address is known
+     * @return no address, for a lookup that failed
+     */
+    static HostAddresses failed(String reason) {
+        return new HostAddresses(List.of(), reason, -1, false);
+    }
 
     /** @return {@code true} if at least one address is public */
     boolean hasPublic() {
@@ -33,7 +42,7 @@ record HostAddresses(List<InetAddress> addresses, String failure, long ttlSecond
 
     /** Addresses carried by a positive answer, as a (possibly early) result. */
     static HostAddresses of(Answer answer) {
-        return new HostAddresses(addressesOf(answer), null, answer.ttlSeconds());
+        return new HostAddresses(addressesOf(answer), null, answer.ttlSeconds(), false);
     }
 
     /**
@@ -55,7 +64,10 @@ record HostAddresses(List<InetAddress> addresses, String failure, long ttlSecond
                 }
             }
         }
-        return new HostAddresses(List.copyOf(all), failure, ttl == Long.MAX_VALUE ? -1 : ttl);
+        boolean notFound = a.kind() == Answer.Kind.NXDOMAIN && aaaa.kind() != Answer.Kind.DATA
+                || aaaa.kind() == Answer.Kind.NXDOMAIN && a.kind() != Answer.Kind.DATA;
+        return new HostAddresses(List.copyOf(all), failure, ttl == Long.MAX_VALUE ? -1 : ttl,
+                notFound && failure == null);
     }
 
     static List<InetAddress> addressesOf(Answer answer) {

@@ -28,11 +28,14 @@ final class MailDomainResolution {
     static final int MAX_MAIL_HOSTS_JUDGED = 10;
 
     private final DnsQueries queries;
+    private final ResolverHonesty honesty;
     private final MailHostAddresses hosts;
     private final long negativeTtlSeconds;
 
-    MailDomainResolution(DnsQueries queries, MailHostAddresses hosts, long negativeTtlSeconds) {
+    MailDomainResolution(DnsQueries queries, ResolverHonesty honesty, MailHostAddresses hosts,
+                         long negativeTtlSeconds) {
         this.queries = queries;
+        this.honesty = honesty;
         this.hosts = hosts;
         this.negativeTtlSeconds = negativeTtlSeconds;
     }
@@ -46,7 +49,7 @@ final class MailDomainResolution {
      * @return the resolution; never completes exceptionally unless a callback fails
      */
     CompletableFuture<Resolution> resolve(String domain, Name name, CompletableFuture<?> scope) {
-        return queries.query(name, Type.MX, scope).thenCompose(mx -> switch (mx.kind()) {
+        return queries.query(name, Type.MX, scope).thenCompose(honesty::vet).thenCompose(mx -> switch (mx.kind()) {
             case FAILURE -> CompletableFuture.completedFuture(new Resolution.Undecided(mx.reason()));
             case NXDOMAIN -> CompletableFuture.completedFuture(
                     new Resolution.Decided(new MailDomainStatus.NoSuchDomain(), negativeTtl(mx)));
@@ -97,16 +100,27 @@ final class MailDomainResolution {
         if (judged.size() > MAX_MAIL_HOSTS_JUDGED) {
             judged = judged.subList(0, MAX_MAIL_HOSTS_JUDGED);
         }
+        // One public host decides: when the response's own glue shows one, no host is looked up at all.
+        for (Map.Entry<String, Name> e : judged) {
+            HostAddresses glue = glue(mx, e.getValue());
+            if (glue != null && glue.hasPublic()) {
+                return CompletableFuture.completedFuture(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
+                        minTtl(mx.ttlSeconds(), glue.ttlSeconds())));
+            }
+        }
         CompletableFuture<Resolution> out = new CompletableFuture<>();
         HostTally tally = new HostTally(judged.size(), mx.ttlSeconds());
         for (Map.Entry<String, Name> e : judged) {
+            if (out.isDone()) {
+                break; // a host already found public (a cached answer): the others cannot change the verdict
+            }
             HostAddresses glue = glue(mx, e.getValue());
             CompletableFuture<HostAddresses> addresses = glue != null && glue.hasPublic()
                     ? CompletableFuture.completedFuture(glue)
                     : hosts.addresses(e.getKey(), e.getValue(), scope);
             addresses.whenComplete((h, error) -> {
                 HostAddresses known = h != null ? h
-                        : new HostAddresses(List.of(), "internal error: " + error.getClass().getSimpleName(), -1);
+                        : HostAddresses.failed("internal error: " + error.getClass().getSimpleName());
                 if (known.hasPublic()) {
                     out.complete(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
                             minTtl(mx.ttlSeconds(), known.ttlSeconds())));
@@ -125,6 +139,7 @@ final class MailDomainResolution {
         private int remaining;
         private long ttl;
         private String failure;
+        private boolean allNotFound = true;
 
         HostTally(int hosts, long mxTtl) {
             this.remaining = hosts;
@@ -136,11 +151,17 @@ final class MailDomainResolution {
             if (!h.complete() && failure == null) {
                 failure = h.failure();
             }
+            allNotFound &= h.notFound();
             if (--remaining > 0) {
                 return null;
             }
-            return failure != null ? new Resolution.Undecided("mail host lookup failed: " + failure)
-                    : new Resolution.Decided(new MailDomainStatus.NoPublicMailHost(hostNames), ttl);
+            if (failure != null) {
+                // an unreliable resolver keeps its reason's prefix, so that the outcome says so
+                return new Resolution.Undecided(Answer.isResolverUnreliable(failure) ? failure
+                        : "mail host lookup failed: " + failure);
+            }
+            return new Resolution.Decided(allNotFound ? new MailDomainStatus.NoSuchMailHost(hostNames)
+                    : new MailDomainStatus.NoPublicMailHost(hostNames), ttl);
         }
     }
 
@@ -160,7 +181,7 @@ final class MailDomainResolution {
                 ttl = Math.min(ttl, r.getTTL());
             }
         }
-        return found.isEmpty() ? null : new HostAddresses(List.copyOf(found), null, ttl);
+        return found.isEmpty() ? null : new HostAddresses(List.copyOf(found), null, ttl, false);
     }
 
     private long negativeTtl(Answer answer) {

@@ -16,11 +16,13 @@ import org.xbill.DNS.Type;
 final class MailHostAddresses {
 
     private final DnsQueries queries;
+    private final ResolverHonesty honesty;
     private final AsyncCache<String, HostAddresses> cache;
     private final long negativeTtlSeconds;
 
-    MailHostAddresses(DnsQueries queries, TtlBounds ttl, long maximumSize, Ticker ticker, Executor executor) {
+    MailHostAddresses(DnsQueries queries, ResolverHonesty honesty, TtlBounds ttl, long maximumSize, Ticker ticker, Executor executor) {
         this.queries = queries;
+        this.honesty = honesty;
         this.negativeTtlSeconds = ttl.negativeTtlSeconds();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
@@ -49,8 +51,8 @@ final class MailHostAddresses {
     }
 
     private CompletableFuture<HostAddresses> resolveHost(Name name, CompletableFuture<?> scope) {
-        CompletableFuture<Answer> a = queries.query(name, Type.A, scope);
-        CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, scope);
+        CompletableFuture<Answer> a = queries.query(name, Type.A, scope).thenCompose(honesty::vet);
+        CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, scope).thenCompose(honesty::vet);
         CompletableFuture<HostAddresses> out = new CompletableFuture<>();
         a.thenAccept(x -> completeIfPublic(out, x));
         aaaa.thenAccept(x -> completeIfPublic(out, x));
@@ -68,7 +70,7 @@ final class MailHostAddresses {
     /** Answers every lookup in flight with no address and the given reason (the checker is closing). */
     void abandonAll(String reason) {
         for (CompletableFuture<HostAddresses> f : cache.asMap().values()) {
-            f.complete(new HostAddresses(List.of(), reason, -1));
+            f.complete(HostAddresses.failed(reason));
         }
     }
 

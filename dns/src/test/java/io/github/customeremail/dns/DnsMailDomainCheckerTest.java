@@ -160,7 +160,7 @@ class DnsMailDomainCheckerTest {
     void mxToLoopbackOrPrivateOrNoAddressIsNotPublic() {
         assertThat(check("loopback.test")).isEqualTo(new NoPublicMailHost(List.of("mx.loopback.test")));
         assertThat(check("private.test")).isEqualTo(new NoPublicMailHost(List.of("mx.private.test")));
-        assertThat(check("hostless.test")).isEqualTo(new NoPublicMailHost(List.of("nowhere.hostless.test")));
+        assertThat(check("hostless.test")).isEqualTo(new MailDomainStatus.NoSuchMailHost(List.of("nowhere.hostless.test")));
     }
 
     @Test
@@ -236,7 +236,9 @@ class DnsMailDomainCheckerTest {
     }
 
     @Test
-    void servfailAndRefusedAreIndeterminateAndNotCached() {
+    void servfailAndRefusedAreIndeterminateAndNotCachedWithoutAnIndeterminateTtl() {
+        checker.close();
+        checker = builder().indeterminateTtl(Duration.ZERO).build();
         assertThat(check("servfail.test")).isEqualTo(new Indeterminate("SERVFAIL"));
         assertThat(check("servfail.test")).isEqualTo(new Indeterminate("SERVFAIL"));
         assertThat(check("refused.test")).isEqualTo(new Indeterminate("REFUSED"));
@@ -245,6 +247,30 @@ class DnsMailDomainCheckerTest {
         assertThat(stats.failures()).isEqualTo(3);
         assertThat(stats.hits()).isZero();
         assertThat(dns.queryCount("servfail.test", Type.MX)).isEqualTo(2);
+    }
+
+    @Test
+    void anIndeterminateOutcomeIsRememberedForTheIndeterminateTtlOnly() {
+        checker.close();
+        checker = builder().indeterminateTtl(Duration.ofSeconds(30)).build();
+        assertThat(check("servfail.test")).isEqualTo(new Indeterminate("SERVFAIL"));
+        ticker.advance(Duration.ofSeconds(29));
+        assertThat(check("servfail.test")).isEqualTo(new Indeterminate("SERVFAIL"));
+        assertThat(dns.queryCount("servfail.test", Type.MX)).isEqualTo(1);
+        assertThat(checker.stats().hits()).isEqualTo(1);
+        ticker.advance(Duration.ofSeconds(2));
+        assertThat(check("servfail.test")).isEqualTo(new Indeterminate("SERVFAIL"));
+        assertThat(dns.queryCount("servfail.test", Type.MX)).isEqualTo(2);
+    }
+
+    @Test
+    void aDroppedDomainCostsOneDeadlineForManyChecks() {
+        useShortDeadline();
+        for (int i = 0; i < 5; i++) {
+            assertThat(check("dropped.test")).isInstanceOf(Indeterminate.class);
+        }
+        assertThat(checker.stats().lookups()).isEqualTo(1);
+        assertThat(checker.stats().timeouts()).isEqualTo(1);
     }
 
     @Test
@@ -329,10 +355,11 @@ class DnsMailDomainCheckerTest {
 
     @Test
     void negativeAnswerWithoutSoaUsesTheConfiguredNegativeTtl() throws Exception {
-        try (LoopbackDnsServer bare = LoopbackDnsServer.start();
+        try (LoopbackDnsServer bare = LoopbackDnsServer.start().negativesWithoutSoa(true)
+                     .mx("canary.test", 10, "mx.canary.test");
              DnsMailDomainChecker c = DnsMailDomainChecker.builder().server("127.0.0.1", bare.port())
                      .deadline(DEADLINE).minTtl(Duration.ZERO).negativeTtl(Duration.ofSeconds(30))
-                     .ticker(ticker).build()) {
+                     .canaryDomains(List.of("canary.test")).ticker(ticker).build()) {
             assertThat(c.check("nothing.test").join()).isEqualTo(new NoSuchDomain());
             ticker.advance(Duration.ofSeconds(29));
             c.check("nothing.test").join();

@@ -122,10 +122,23 @@ class DnsmasqIntegrationTest {
 
     @BeforeEach
     void newChecker() {
+        // dnsmasq's --local answers carry no SOA: they are believed once it has answered a canary it serves.
         checker = DnsMailDomainChecker.builder()
                 .server("127.0.0.1", port)
                 .deadline(Duration.ofSeconds(2))
+                .canaryDomains(List.of("example.test"))
                 .build();
+    }
+
+    @Test
+    void withoutACanaryItServesItsSoaLessDenialsAreNeverANegativeStatus() {
+        // the default canaries (gmail.com…) are outside its --local zone: it refuses them, so it is unverified
+        try (DnsMailDomainChecker defaults = DnsMailDomainChecker.builder().server("127.0.0.1", port)
+                .deadline(Duration.ofSeconds(2)).build()) {
+            assertThat(defaults.check("nosuch.test").join()).isInstanceOf(MailDomainStatus.Indeterminate.class);
+            assertThat(defaults.check("example.test").join())
+                    .isEqualTo(new MailDomainStatus.HasMx(List.of("mail.example.test")));
+        }
     }
 
     @AfterEach

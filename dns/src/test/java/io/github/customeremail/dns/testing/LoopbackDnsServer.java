@@ -51,7 +51,10 @@ import org.xbill.DNS.Type;
  * }</pre>
  *
  * <p>Names that have no record at all answer NXDOMAIN; names with records but none of the asked type answer NODATA.
- * Negative answers carry the SOA of the closest enclosing zone added with {@link #soa}, if any. Thread-safe.
+ * Negative answers carry the SOA of the closest enclosing zone added with {@link #soa}, or else one made up for the
+ * top-level zone, as a recursive resolver passes on the authoritative server's SOA; modes leave it out
+ * ({@link #negativesWithoutSoa}), deny everything ({@link #sinkhole}) or stop at a CNAME ({@link #cnameOnly}).
+ * Thread-safe.
  * Published in the dns test-jar for the other modules' tests.
  */
 public final class LoopbackDnsServer implements AutoCloseable {
@@ -76,6 +79,18 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
         /** Answer with the right message id followed by bytes that do not parse. */
         record Garbage() implements Fault {
+        }
+
+        /**
+         * Answer like an authoritative server's referral instead of a resolver: NOERROR, no answer, neither AA nor
+         * RA, an NS record of the name in the authority section.
+         */
+        record Referral() implements Fault {
+        }
+
+        /** @return a referral instead of an answer */
+        static Fault referral() {
+            return new Referral();
         }
 
         /** @return a fault that drops the query */
@@ -127,6 +142,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Random random = new Random(42);
     private volatile boolean additionalAddresses;
+    private volatile boolean negativesWithoutSoa;
+    private volatile boolean sinkhole;
+    private volatile boolean cnameOnly;
     private volatile boolean running = true;
 
     private LoopbackDnsServer(DatagramSocket udp, ServerSocket tcp) {
@@ -291,6 +309,43 @@ public final class LoopbackDnsServer implements AutoCloseable {
      * @param on the option
      * @return this server
      */
+    /**
+     * Negative answers without any SOA record, as dnsmasq's {@code --local} answers and many forwarders send
+     * them (default off: like a recursive resolver, negatives carry the enclosing zone's SOA added with
+     * {@link #soa}, or else a made-up SOA of the top-level zone with TTL and minimum {@link #DEFAULT_TTL}).
+     *
+     * @param on whether to leave the SOA out
+     * @return this server
+     */
+    public LoopbackDnsServer negativesWithoutSoa(boolean on) {
+        this.negativesWithoutSoa = on;
+        return this;
+    }
+
+    /**
+     * Answer NXDOMAIN without an SOA for every name, whatever the zone holds: a sinkhole, captive or offline
+     * resolver.
+     *
+     * @param on whether to deny everything
+     * @return this server
+     */
+    public LoopbackDnsServer sinkhole(boolean on) {
+        this.sinkhole = on;
+        return this;
+    }
+
+    /**
+     * When a name is a CNAME, answer with that CNAME record only, leaving out the target's records and any SOA
+     * (some forwarders do): the client has to ask for the target itself.
+     *
+     * @param on whether to stop at the first CNAME
+     * @return this server
+     */
+    public LoopbackDnsServer cnameOnly(boolean on) {
+        this.cnameOnly = on;
+        return this;
+    }
+
     public LoopbackDnsServer additionalAddresses(boolean on) {
         this.additionalAddresses = on;
         return this;
@@ -463,7 +518,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
             return;
         }
         Message response = baseResponse(query);
-        if (fault instanceof Fault.WithRcode r) {
+        if (sinkhole) {
+            response.getHeader().setRcode(Rcode.NXDOMAIN);
+        } else if (fault instanceof Fault.Referral) {
+            response.getHeader().unsetFlag(Flags.RA);
+            response.addRecord(new org.xbill.DNS.NSRecord(qname, DClass.IN, DEFAULT_TTL,
+                    Name.fromConstantString("ns1.referral.test.")), Section.AUTHORITY);
+        } else if (fault instanceof Fault.WithRcode r) {
             response.getHeader().setRcode(r.rcode());
         } else if (fault instanceof Fault.TruncateUdp && !overTcp) {
             response.getHeader().setFlag(Flags.TC);
@@ -521,13 +582,16 @@ public final class LoopbackDnsServer implements AutoCloseable {
                 if (here.isEmpty()) {
                     response.getHeader().setRcode(Rcode.NXDOMAIN);
                 }
-                Record soa = enclosingSoa(current);
+                Record soa = negativesWithoutSoa ? null : enclosingSoa(current);
                 if (soa != null) {
                     response.addRecord(soa, Section.AUTHORITY);
                 }
                 return;
             }
             response.addRecord(cname, Section.ANSWER);
+            if (cnameOnly) {
+                return;
+            }
             current = ((org.xbill.DNS.CNAMERecord) cname).getTarget();
         }
     }
@@ -541,7 +605,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
                 }
             }
         }
-        return null;
+        Name tld = new Name(name, name.labels() - 2);
+        try {
+            return Record.fromString(tld, Type.SOA, DClass.IN, DEFAULT_TTL, "ns." + tld + " hostmaster." + tld
+                    + " 1 3600 600 86400 " + DEFAULT_TTL, Name.root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops serving and releases the sockets and threads. */
