@@ -22,6 +22,7 @@ class ValidatorConfiguration {
      *                         server given by IP address
      * @param corporateDomains the company's own domains, refused as customer addresses
      * @param extraTlds        top-level domains accepted beyond IANA's list (a private network's)
+     * @param indeterminateTtl how long a domain whose DNS could not answer stays UNKNOWN before it is asked again
      * @param suppressions     the store's cached view
      * @return the validator; closed (with its DNS checker) on shutdown
      */
@@ -29,6 +30,8 @@ class ValidatorConfiguration {
     CustomerEmailValidator customerEmailValidator(@Value("${customer-email.dns:system}") String dns,
                                                   @Value("${customer-email.corporate-domains:}") List<String> corporateDomains,
                                                   @Value("${customer-email.extra-tlds:}") List<String> extraTlds,
+                                                  @Value("${customer-email.dns-indeterminate-ttl:30s}")
+                                                  java.time.Duration indeterminateTtl,
                                                   SuppressionCache suppressions) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder().suppressionList(suppressions);
         for (String tld : extraTlds) {
@@ -43,7 +46,7 @@ class ValidatorConfiguration {
         }
         String setting = dns.strip();
         if (setting.equals("system")) {
-            builder.mailDomainChecker(DnsMailDomainChecker.builder().build());
+            builder.mailDomainChecker(DnsMailDomainChecker.builder().indeterminateTtl(indeterminateTtl).build());
         } else if (!setting.equals("off")) {
             int colon = setting.lastIndexOf(':');
             if (colon <= 0 || setting.indexOf(':') != colon) {
@@ -56,7 +59,8 @@ class ValidatorConfiguration {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("customer-email.dns: bad port in '" + dns + "'", e);
             }
-            builder.mailDomainChecker(DnsMailDomainChecker.builder().server(setting.substring(0, colon), port).build());
+            builder.mailDomainChecker(DnsMailDomainChecker.builder().server(setting.substring(0, colon), port)
+                    .indeterminateTtl(indeterminateTtl).build());
         }
         return builder.build();
     }
