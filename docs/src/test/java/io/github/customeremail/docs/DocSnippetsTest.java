@@ -57,10 +57,15 @@ class DocSnippetsTest {
             import io.github.customeremail.*;
             import io.github.customeremail.dns.*;
             import io.github.customeremail.validation.*;
+            import io.github.customeremail.odoo.*;
             import jakarta.validation.*;
             import jakarta.validation.constraints.*;
             import jakarta.persistence.AttributeConverter;
+            import jakarta.persistence.Convert;
             import jakarta.persistence.Converter;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.GeneratedValue;
+            import jakarta.persistence.Id;
             import org.hibernate.validator.HibernateValidator;
             import org.hibernate.validator.HibernateValidatorConfiguration;
             import org.hibernate.validator.HibernateValidatorFactory;

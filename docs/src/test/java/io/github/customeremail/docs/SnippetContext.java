@@ -24,6 +24,12 @@ public abstract class SnippetContext {
     /** A violation the application got from {@code validator.validate(customer)}. */
     protected ConstraintViolation<Customer> violation;
 
+    /** The Odoo README's repairs to write, and a contact to note. */
+    protected List<io.github.customeremail.odoo.AddressFix> fixes = new ArrayList<>();
+    protected int partnerId;
+    /** The Odoo README's connected client (its first block makes one). */
+    protected io.github.customeremail.odoo.OdooClient odoo;
+
     /** The application's bean. */
     public static class Customer {
         /** The customer's address. */
@@ -49,5 +55,8 @@ public abstract class SnippetContext {
     }
 
     protected void refuse(String reason) {
+    }
+
+    protected void audit(io.github.customeremail.odoo.OdooPartner partner) {
     }
 }
