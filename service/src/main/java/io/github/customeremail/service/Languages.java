@@ -7,7 +7,7 @@ import java.util.Locale;
 final class Languages {
 
     static final Locale SPANISH = Locale.forLanguageTag("es");
-    private static final List<Locale> SUPPORTED = List.of(SPANISH, Locale.ENGLISH);
+    private static final List<Locale> SUPPORTED = List.of(SPANISH, Locale.ENGLISH, Locale.forLanguageTag("pt"));
 
     private Languages() {
     }
