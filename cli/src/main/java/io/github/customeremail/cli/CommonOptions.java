@@ -15,7 +15,13 @@ final class CommonOptions {
     enum Format { TEXT, JSON }
 
     /** Message language; the option's values are case-insensitive language tags ({@code es}, {@code en}, {@code pt}). */
-    enum Lang { ES, EN, PT }
+    enum Lang {
+        ES, EN, PT;
+
+        Locale locale() {
+            return Locale.forLanguageTag(name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format: text (default) or json (check: one JSON object per address and line; "
@@ -49,7 +55,7 @@ final class CommonOptions {
     Lang lang;
 
     Locale locale() {
-        return Locale.forLanguageTag(lang.name().toLowerCase(Locale.ROOT));
+        return lang.locale();
     }
 
     /** @return the command line's own texts in the chosen language */

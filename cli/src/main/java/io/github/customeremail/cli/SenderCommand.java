@@ -61,26 +61,19 @@ final class SenderCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "text (default): a to-do list; json: one object per domain and line.")
-    String format;
+    CommonOptions.Format format;
 
     @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en|pt",
             description = "Language of the messages: es (default), en or pt.")
-    String lang;
+    CommonOptions.Lang lang;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "text" -> false;
-            default -> throw usage("--format: text or json, got '" + format + "'");
-        };
-        Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
-            case "es", "en", "pt" -> Locale.forLanguageTag(lang.toLowerCase(Locale.ROOT));
-            default -> throw usage("--lang: es, en or pt, got '" + lang + "'");
-        };
+        boolean json = format == CommonOptions.Format.JSON;
+        Locale locale = lang.locale();
         List<SenderDomain> setups = setups();
         PrintWriter out = spec.commandLine().getOut();
         try (SenderCheck check = senderCheck()) {
