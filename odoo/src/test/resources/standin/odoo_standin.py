@@ -80,6 +80,7 @@ PARTNER_FIELDS = ("id", "name", "email", "email_normalized", "is_blacklisted", "
                   "company_id", "active", "display_name")
 BLACKLIST_FIELDS = ("id", "email", "active", "write_date", "display_name")
 MODEL_DATA_FIELDS = ("id", "module", "name", "model", "res_id", "display_name")
+MESSAGE_FIELDS = ("id", "model", "res_id", "body", "message_type", "display_name")
 COMPANY = [1, "Tu Matera S.A."]
 
 
@@ -90,7 +91,7 @@ class Database:
         self.partners = {}
         self.blacklist = {}
         self.model_data = {}
-        self.messages = []
+        self.messages = {}
         self.write_calls = 0
         self.forbidden = set()
         for i in range(1, partners + 1):
@@ -142,6 +143,8 @@ class Database:
             return self.blacklist, BLACKLIST_FIELDS, lambda r: dict(r, display_name=r["email"])
         if model == "ir.model.data":
             return self.model_data, MODEL_DATA_FIELDS, lambda r: dict(r, display_name=r["module"] + "." + r["name"])
+        if model == "mail.message":
+            return self.messages, MESSAGE_FIELDS, lambda r: {f: r.get(f, False) for f in MESSAGE_FIELDS}
         raise NotFound("the model %r does not exist" % model)
 
 
@@ -301,10 +304,13 @@ class Env:
             raise AttributeError("The method 'message_post' does not exist on the model '%s'" % model)
         if len(ids) != 1:
             raise ValueError("Expected singleton: %s(%s)" % (model, ", ".join(map(str, ids))))
+        if ids[0] not in self.db.partners:
+            raise MissingError("Record does not exist or has been deleted.\n(Record: %s(%s,), User: 2)"
+                               % (model, ids[0]))
         mid = len(self.db.messages) + 1
-        self.db.messages.append({"id": mid, "model": model, "res_id": ids[0], "body": kw.get("body", ""),
+        self.db.messages[mid] = {"id": mid, "model": model, "res_id": ids[0], "body": kw.get("body", ""),
                                  "message_type": kw.get("message_type", "notification"),
-                                 "subtype_xmlid": kw.get("subtype_xmlid")})
+                                 "subtype_xmlid": kw.get("subtype_xmlid"), "display_name": False}
         return mid
 
 
@@ -322,6 +328,7 @@ class Standin:
         self.delay = 0.0
         self.gateway_errors = 0
         self.garbage = None
+        self.lose_answers = 0
         self.requests = 0
 
     # -- /xmlrpc/2/common and /xmlrpc/2/object (odoo/service/common.py, odoo/service/model.py)
@@ -402,6 +409,7 @@ def make_handler(standin):
             standin.requests += 1
             length = int(self.headers.get("Content-Length", 0))
             body = self.rfile.read(length) if length else b""
+            self.request_body = body
             if self.path.startswith("/__standin__/"):
                 return self.control(json.loads(body or b"{}"))
             if standin.delay:
@@ -414,10 +422,18 @@ def make_handler(standin):
             if self.path in ("/xmlrpc/2/common", "/xmlrpc/2/object"):
                 dispatcher = common if self.path.endswith("common") else obj
                 response = dispatcher._marshaled_dispatch(body)
-                return self.answer(200, "text/xml", response)
+                return self.answer_or_lose(200, "text/xml", response)
             if self.path.startswith("/json/2/") and standin.major >= 19:
                 return self.json2(body)
             return self.answer(404, "text/html", b"<!doctype html><title>404 Not Found</title>")
+
+        def answer_or_lose(self, status, content_type, payload):
+            """The call is done; with lose_answers its answer is replaced by a proxy's 502 (a lost answer)."""
+            posting = self.path.endswith("/message_post") or b"<string>message_post</string>" in self.request_body
+            if standin.lose_answers > 0 and posting:
+                standin.lose_answers -= 1
+                return self.answer(502, "text/html", b"<html><body>502 Bad Gateway</body></html>")
+            return self.answer(status, content_type, payload)
 
         def json2(self, body):
             """addons/rpc/controllers/json2.py (19.0): ids and context by name, the rest as the method's kwargs."""
@@ -438,7 +454,7 @@ def make_handler(standin):
                 result = standin.env.call(model, method, ids, [], params)
                 if method == "message_post":
                     result = [result]  # a recordset answers as its ids
-                return self.answer(200, "application/json", json.dumps(result).encode("utf-8"))
+                return self.answer_or_lose(200, "application/json", json.dumps(result).encode("utf-8"))
             except Exception as error:
                 status = getattr(error, "http_status", 500)
                 name = getattr(error, "qualified", "builtins." + type(error).__name__)
@@ -462,6 +478,7 @@ def make_handler(standin):
                     standin.delay = command.get("delay", 0)
                     standin.gateway_errors = command.get("gateway_errors", 0)
                     standin.garbage = command.get("garbage")
+                    standin.lose_answers = command.get("lose_answers", 0)
                 elif action == "add_partners":
                     result = [db._create_partner(v) for v in command["partners"]]
                 elif action == "archive_blacklist":
@@ -469,7 +486,7 @@ def make_handler(standin):
                         if b["email"] == command["email"]:
                             b["active"] = False
                 elif action == "state":
-                    result = {"write_calls": db.write_calls, "messages": db.messages,
+                    result = {"write_calls": db.write_calls, "messages": list(db.messages.values()),
                               "blacklist": list(db.blacklist.values()), "requests": standin.requests,
                               "partners": [db.partner_view(db.partners[i]) for i in command.get("ids", [])]}
                 else:

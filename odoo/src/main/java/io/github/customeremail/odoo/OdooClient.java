@@ -134,6 +134,24 @@ public final class OdooClient {
         return searchRead(model, domain, fields, offset, limit, order, Map.of());
     }
 
+    /**
+     * {@code search_count}: how many records match a domain.
+     *
+     * @param context Odoo context entries; may be empty
+     */
+    public long searchCount(String model, List<?> domain, Map<String, Object> context) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("domain", domain);
+        if (!context.isEmpty()) {
+            named.put("context", context);
+        }
+        Object result = execute(model, "search_count", List.of(), named);
+        if (result instanceof Integer n) {
+            return n;
+        }
+        throw new OdooProtocolException("search_count answered " + describe(result) + " instead of a number");
+    }
+
     /** {@code read} of some fields of some records. */
     public List<Map<String, Object>> read(String model, List<Integer> ids, List<String> fields) {
         return records(execute(model, "read", ids, Map.of("fields", fields)), "read");

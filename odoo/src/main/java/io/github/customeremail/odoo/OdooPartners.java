@@ -198,6 +198,39 @@ public final class OdooPartners {
 
     /** The note's text in the locale's language (Spanish, English, Portuguese; Spanish otherwise). */
     public static String suggestionNote(String typed, String suggested, Locale locale) {
+        return note("note.suggestion", locale, typed, suggested);
+    }
+
+    /**
+     * The note telling that mail to an address bounced for good (the mailbox does not exist) or that its owner
+     * complained, with the receiving server's words, in the locale's language.
+     *
+     * @param complaint  a complaint rather than a bounce
+     * @param day        when it happened, as the reader should see it (e.g. {@code 3/11/2026})
+     * @param diagnostic what the receiving server said; may be empty
+     */
+    public static String feedbackNote(String address, boolean complaint, String day, String diagnostic,
+                                      Locale locale) {
+        String said = diagnostic == null || diagnostic.isBlank() ? note("note.noDiagnostic", locale)
+                : diagnostic.strip();
+        return note(complaint ? "note.complaint" : "note.bounce", locale, address, day, said);
+    }
+
+    /**
+     * The note telling that an address cannot receive mail, with the reason as the validator words it.
+     *
+     * @param reason the check's headline in the same language
+     */
+    public static String invalidNote(String address, String reason, Locale locale) {
+        return note("note.invalid", locale, address, reason);
+    }
+
+    /** The reference line that makes a note findable again (see {@link #postNoteOnce}). */
+    public static String referenceLine(String reference, Locale locale) {
+        return note("note.reference", locale, reference);
+    }
+
+    private static String note(String key, Locale locale, Object... arguments) {
         // Loaded through this module (a ResourceBundle.Control is refused in named modules); a language without
         // its own file gets the root bundle, never the JVM default locale's.
         Module module = OdooPartners.class.getModule();
@@ -206,7 +239,64 @@ public final class OdooPartners {
         if (!found.isEmpty() && !found.equals(locale.getLanguage())) {
             bundle = ResourceBundle.getBundle("io.github.customeremail.odoo.messages", Locale.ROOT, module);
         }
-        return new MessageFormat(bundle.getString("note.suggestion"), locale).format(new Object[]{typed, suggested});
+        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+    }
+
+    /**
+     * Posts a note on a partner unless one holding {@code reference} is there already, so that a delivery retried
+     * after a lost answer posts nothing twice. The reference must be text Odoo stores as is in the note's HTML
+     * (letters, digits, hyphens): it is looked up with {@code ilike} on {@code mail.message.body}.
+     *
+     * @param body      the note's text, which must contain {@code reference}
+     * @param reference a token unique to this note
+     */
+    public NoteOutcome postNoteOnce(int partnerId, String body, String reference) {
+        if (!reference.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new IllegalArgumentException("a note reference is 8 to 64 letters, digits or hyphens: " + reference);
+        }
+        if (!body.contains(reference)) {
+            throw new IllegalArgumentException("the note does not contain its reference " + reference);
+        }
+        List<Object> domain = List.of(List.of("model", "=", PARTNER), List.of("res_id", "=", partnerId),
+                List.of("body", "ilike", reference));
+        List<Map<String, Object>> found = client.searchRead("mail.message", domain, List.of("id"), 0, 1, "id");
+        if (!found.isEmpty()) {
+            return new NoteOutcome(partnerId, NoteOutcome.Status.ALREADY_POSTED, id(found.get(0)));
+        }
+        if (mode == Mode.DRY_RUN) {
+            return new NoteOutcome(partnerId, NoteOutcome.Status.WOULD_POST, 0);
+        }
+        return new NoteOutcome(partnerId, NoteOutcome.Status.POSTED, client.postNote(PARTNER, partnerId, body));
+    }
+
+    /**
+     * The active partners whose {@code email_normalized} is this address (as Odoo normalizes it): those Odoo's
+     * blacklist applies to.
+     *
+     * @return their ids, ascending
+     */
+    public List<Integer> partnersUsing(String email) {
+        String address = OdooAddresses.odooNormalize(email)
+                .orElseThrow(() -> new IllegalArgumentException("not an address: " + email));
+        List<Integer> ids = new ArrayList<>();
+        for (Map<String, Object> row : client.searchRead(PARTNER, List.of(List.of("email_normalized", "=", address)),
+                List.of("id"), 0, 0, "id")) {
+            ids.add(id(row));
+        }
+        return ids;
+    }
+
+    /** One active partner as the audit reads it, or empty when it was deleted or archived. */
+    public java.util.Optional<OdooPartner> find(int partnerId) {
+        List<Map<String, Object>> rows = client.searchRead(PARTNER, List.of(List.of("id", "=", partnerId)),
+                OdooPartner.FIELDS, 0, 1, "id");
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(OdooPartner.fromRecord(rows.get(0)));
+    }
+
+    /** How many partners with an email come after {@code afterId}: the total {@link #readAll} will read. */
+    public long countAfter(int afterId) {
+        return client.searchCount(PARTNER, List.of(List.of("id", ">", afterId), List.of("email", "!=", false)),
+                Map.of());
     }
 
     /**
