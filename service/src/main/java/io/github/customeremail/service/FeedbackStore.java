@@ -88,14 +88,22 @@ class FeedbackStore {
     private final TransactionTemplate nested;
     private final ServiceProperties.Feedback feedback;
     private final Clock clock;
+    private final List<SuppressionListener> listeners;
 
     @org.springframework.beans.factory.annotation.Autowired
-    FeedbackStore(JdbcClient jdbc, PlatformTransactionManager transactions, ServiceProperties properties) {
-        this(jdbc, transactions, properties.feedback(), Clock.systemUTC());
+    FeedbackStore(JdbcClient jdbc, PlatformTransactionManager transactions, ServiceProperties properties,
+                  org.springframework.beans.factory.ObjectProvider<SuppressionListener> listeners) {
+        this(jdbc, transactions, properties.feedback(), Clock.systemUTC(), listeners.orderedStream().toList());
     }
 
     FeedbackStore(JdbcClient jdbc, PlatformTransactionManager transactions, ServiceProperties.Feedback feedback,
                   Clock clock) {
+        this(jdbc, transactions, feedback, clock, List.of());
+    }
+
+    FeedbackStore(JdbcClient jdbc, PlatformTransactionManager transactions, ServiceProperties.Feedback feedback,
+                  Clock clock, List<SuppressionListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.nested = new TransactionTemplate(transactions);
@@ -196,6 +204,11 @@ class FeedbackStore {
                         + "(reason = 'REPEATED_TRANSIENT_BOUNCES' AND ? = 'MAILBOX_DOES_NOT_EXIST'))")
                 .params(reason.name(), at, r.diagnosticCode(), n.bounceType(), n.bounceSubType(), key, reason.name())
                 .update();
+        if (updated > 0) {
+            SuppressionListener.Suppressed suppressed = new SuppressionListener.Suppressed(notificationId, key, reason,
+                    r.diagnosticCode(), n.occurredAt());
+            listeners.forEach(l -> l.suppressed(suppressed));
+        }
         return updated > 0;
     }
 
@@ -280,7 +293,8 @@ class FeedbackStore {
                 + jdbc.sql("DELETE FROM address_feedback WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("DELETE FROM recheck WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("UPDATE ses_notification SET body = NULL WHERE body IS NOT NULL "
-                        + "AND POSITION(? IN LOWER(body)) > 0").param(addressKey).update());
+                        + "AND POSITION(? IN LOWER(body)) > 0").param(addressKey).update()
+                + listeners.stream().mapToInt(l -> l.erase(addressKey)).sum());
         return n == null ? 0 : n;
     }
 
