@@ -6,6 +6,7 @@ module io.github.customeremail.cli {
     requires io.github.customeremail.dns;
     requires io.github.customeremail.odoo;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
 
     exports io.github.customeremail.cli;
     // picocli sets the commands' annotated fields by reflection.

@@ -68,7 +68,18 @@ final class CommonOptions {
      * @return a validator configured from these options; the caller closes it
      */
     CustomerEmailValidator validator(CommandSpec spec) {
+        return validator(spec, null);
+    }
+
+    /**
+     * @param suppressions addresses to refuse as bounced or complained, or {@code null}
+     * @return a validator configured from these options; the caller closes it
+     */
+    CustomerEmailValidator validator(CommandSpec spec, io.github.customeremail.SuppressionList suppressions) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder();
+        if (suppressions != null) {
+            builder.suppressionList(suppressions);
+        }
         try {
             if (config != null) {
                 builder.configure(config);

@@ -2,6 +2,11 @@ package io.github.customeremail.cli;
 
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.EmailCheck;
+import io.github.customeremail.InMemorySuppressionList;
+import io.github.customeremail.SuppressionEntry;
+import io.github.customeremail.SuppressionReason;
+import io.github.customeremail.odoo.BlacklistOutcome;
+import io.github.customeremail.odoo.OdooAddresses;
 import io.github.customeremail.odoo.OdooClient;
 import io.github.customeremail.odoo.OdooException;
 import io.github.customeremail.odoo.OdooPartner;
@@ -15,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,8 +38,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code odoo audit}: reads Odoo's contacts page by page, checks every address, writes PREFIX.checked.csv and
- * PREFIX.fixes.csv, and with {@code --apply} writes the safe repairs back and posts "¿Quiso decir …?" notes.
- * A state file records the last contact done, so a run that stops continues where it was.
+ * PREFIX.fixes.csv, prints the audit's summary (text or JSON) with Odoo's own figures, and with {@code --apply}
+ * writes the safe repairs back, posts "¿Quiso decir …?" notes and blacklists the suppression list's hard bounces
+ * and complaints. A state file records the last contact done, so a run that stops continues where it was; the
+ * outputs are written beside their names and moved onto them when the run is complete.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Audits the contacts of a live Odoo database. Dry run unless --apply.",
@@ -74,24 +82,40 @@ final class OdooAuditCommand implements Callable<Integer> {
             description = "Progress on stderr (default auto: only when stderr is a terminal).")
     Progress.Mode progress;
 
+    @Option(names = "--suppression-list", paramLabel = "FILE",
+            description = "The service's suppression export (JSON lines): those addresses are refused as bounced "
+                    + "or complained, and with --apply the hard-bounced and complained ones are added to Odoo's "
+                    + "mail blacklist (report in PREFIX.blacklist.csv).")
+    Path suppressionList;
+
     @Spec
     CommandSpec spec;
 
     /** Reads an environment variable (tests substitute one). */
     java.util.function.UnaryOperator<String> environment = System::getenv;
 
+    /** What one run counted, beyond the audit's own figures. */
+    private static final class Counts {
+        final Map<PartnerAudit.Action, Integer> actions = new EnumMap<>(PartnerAudit.Action.class);
+        final Map<WriteOutcome.Status, Integer> writes = new EnumMap<>(WriteOutcome.Status.class);
+        final Map<BlacklistOutcome.Status, Integer> blacklist = new EnumMap<>(BlacklistOutcome.Status.class);
+        int notes;
+        int severalAddresses;
+        int normalizedDiffers;
+    }
+
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CliText text = options.text();
         String key;
+        InMemorySuppressionList suppressed = null;
         try {
             key = apiKey();
         } catch (IOException e) {
-            err.println("error: --api-key-file " + apiKeyFile + ": " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
+            return usage(err, "--api-key-file " + apiKeyFile + ": " + e.getMessage());
         }
         if (key == null || key.isBlank()) {
             err.println(text.get("odoo.noKey", apiKeyEnv));
@@ -99,36 +123,47 @@ final class OdooAuditCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (pageSize < 1 || pageSize > 10_000) {
-            err.println("error: --page-size must be 1..10000, was " + pageSize);
-            err.flush();
-            return Main.EXIT_USAGE;
+            return usage(err, "--page-size must be 1..10000, was " + pageSize);
+        }
+        if (suppressionList != null) {
+            try {
+                suppressed = SuppressionFile.read(suppressionList);
+            } catch (IOException e) {
+                return usage(err, "--suppression-list " + e.getMessage());
+            }
         }
         Path prefix = out != null ? out : Path.of("odoo-" + database);
         Path checked = Path.of(prefix + ".checked.csv");
         Path fixes = Path.of(prefix + ".fixes.csv");
+        Path blacklistReport = Path.of(prefix + ".blacklist.csv");
         Path state = Path.of(prefix + ".state");
-        Map<PartnerAudit.Action, Integer> actions = new EnumMap<>(PartnerAudit.Action.class);
-        Map<WriteOutcome.Status, Integer> writes = new EnumMap<>(WriteOutcome.Status.class);
-        int[] notes = {0};
-        try (CustomerEmailValidator validator = options.validator(spec)) {
+        // Written under these names while the audit runs (and kept for a rerun to continue), then moved onto the
+        // targets at once: a checked or fixes file is always complete.
+        Path checkedPartial = Path.of(checked + ".partial");
+        Path fixesPartial = Path.of(fixes + ".partial");
+        AuditSummary summary = new AuditSummary();
+        Counts counts = new Counts();
+        try (CustomerEmailValidator validator = options.validator(spec, suppressed)) {
             OdooSettings settings;
             try {
                 settings = OdooSettings.builder().url(url).database(database).login(user).apiKey(key).build();
             } catch (IllegalArgumentException e) {
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return Main.EXIT_USAGE;
+                return usage(err, e.getMessage());
             }
             OdooClient client = OdooClient.connect(settings);
             OdooPartners partners = new OdooPartners(client, apply ? OdooPartners.Mode.APPLY : OdooPartners.Mode.DRY_RUN);
             int after = resumePoint(state);
-            boolean resuming = after > 0;
+            boolean resuming = after > 0 && Files.exists(checkedPartial) && Files.exists(fixesPartial);
             if (resuming) {
                 err.println(text.get("odoo.resuming", state, after));
+            } else {
+                after = 0;
             }
+            long total = partners.countAfter(after);
             StandardOpenOption[] mode = resuming ? APPEND : CREATE;
-            try (Writer checkedOut = Files.newBufferedWriter(checked, StandardCharsets.UTF_8, mode);
-                 Writer fixesOut = Files.newBufferedWriter(fixes, StandardCharsets.UTF_8, mode)) {
+            long[] done = {0};
+            try (Writer checkedOut = Files.newBufferedWriter(checkedPartial, StandardCharsets.UTF_8, mode);
+                 Writer fixesOut = Files.newBufferedWriter(fixesPartial, StandardCharsets.UTF_8, mode)) {
                 CsvWriter checkedCsv = new CsvWriter(checkedOut, ',', "\r\n");
                 CsvWriter fixesCsv = new CsvWriter(fixesOut, ',', "\r\n");
                 if (!resuming) {
@@ -136,29 +171,36 @@ final class OdooAuditCommand implements Callable<Integer> {
                             "action", "several_addresses", "odoo_email_normalized_differs", "odoo_write", "codes"));
                     fixesCsv.row(List.of("id", ".id", "email"));
                 }
-                long[] done = {0};
-                Progress.Mode shown = progress;
+                Progress meter = new Progress(total, () -> done[0], err, progress.enabled());
                 partners.readAll(after, pageSize, page -> {
                     try {
-                        auditPage(page, validator, partners, checkedCsv, fixesCsv, actions, writes, notes);
+                        auditPage(page, validator, partners, checkedCsv, fixesCsv, summary, counts);
                         checkedOut.flush();
                         fixesOut.flush();
                         saveState(state, page.get(page.size() - 1).id());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                    done[0] += page.size();
-                    if (shown.enabled()) {
-                        err.print("\r" + text.get("odoo.progress", done[0]));
-                        err.flush();
+                    for (int i = 0; i < page.size(); i++) {
+                        done[0]++;
+                        meter.tick();
                     }
                 });
-                if (shown.enabled()) {
-                    err.println();
-                }
+                meter.finish();
             }
+            if (suppressed != null) {
+                blacklist(suppressed, partners, blacklistReport, counts);
+            }
+            Files.move(fixesPartial, fixes, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(checkedPartial, checked, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(state);
-            stdout.println(summary(text, checked, fixes, actions, writes, notes[0]));
+            AuditSummary.Files files = new AuditSummary.Files(url + " (" + database + ")", "UTF-8", ',', "email",
+                    checked.toString(), fixes.toString(), (System.nanoTime() - started) / 1_000_000);
+            stdout.print(options.format == CommonOptions.Format.JSON
+                    ? json(summary, files, counts, client, resuming ? after : 0, suppressed != null ? blacklistReport
+                    : null) + System.lineSeparator()
+                    : summary.text(files, text) + odooLines(text, counts, resuming ? after : 0,
+                    suppressed != null ? blacklistReport : null));
             stdout.flush();
             return 0;
         } catch (OdooException e) {
@@ -172,21 +214,31 @@ final class OdooAuditCommand implements Callable<Integer> {
         }
     }
 
+    private static int usage(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return Main.EXIT_USAGE;
+    }
+
     private void auditPage(List<OdooPartner> page, CustomerEmailValidator validator, OdooPartners partners,
-                           CsvWriter checkedCsv, CsvWriter fixesCsv, Map<PartnerAudit.Action, Integer> actions,
-                           Map<WriteOutcome.Status, Integer> writes, int[] notes) throws IOException {
+                           CsvWriter checkedCsv, CsvWriter fixesCsv, AuditSummary summary, Counts counts)
+            throws IOException {
         List<PartnerAudit> audits = new ArrayList<>(page.size());
         for (OdooPartner partner : page) {
             EmailCheck check = validator.check(partner.email().orElse(""));
             PartnerAudit audit = PartnerAudit.of(partner, check);
             audits.add(audit);
-            actions.merge(audit.action(), 1, Integer::sum);
+            summary.add(check);
+            counts.actions.merge(audit.action(), 1, Integer::sum);
+            counts.severalAddresses += audit.severalAddresses() ? 1 : 0;
+            counts.normalizedDiffers += audit.normalizedDiffers() ? 1 : 0;
+            summary.safeFixes += audit.action() == PartnerAudit.Action.FIX ? 1 : 0;
         }
         Map<Integer, String> externalIds = partners.externalIds(page.stream().map(OdooPartner::id).toList());
         Map<Integer, String> outcomes = new HashMap<>();
         for (WriteOutcome outcome : partners.applyFixes(
                 audits.stream().flatMap(a -> a.fix().stream()).toList(), pageSize)) {
-            writes.merge(outcome.status(), 1, Integer::sum);
+            counts.writes.merge(outcome.status(), 1, Integer::sum);
             outcomes.put(outcome.partnerId(), outcome.status().name());
         }
         for (PartnerAudit audit : audits) {
@@ -195,16 +247,18 @@ final class OdooAuditCommand implements Callable<Integer> {
                 int id = partners.postSuggestion(p.id(), p.email().orElse(""),
                         audit.check().suggestion().orElseThrow().address(), options.locale());
                 outcomes.put(p.id(), id > 0 ? "NOTE_POSTED" : "WOULD_POST_NOTE");
-                notes[0] += id > 0 ? 1 : 0;
+                counts.notes += id > 0 ? 1 : 0;
             }
         }
         for (PartnerAudit audit : audits) {
             OdooPartner p = audit.partner();
             EmailCheck check = audit.check();
             String externalId = externalIds.getOrDefault(p.id(), "");
-            checkedCsv.row(List.of(externalId, Integer.toString(p.id()), p.name(), p.email().orElse(""),
-                    check.verdict().name(), check.suggestion().map(s -> s.address()).orElse(""),
-                    audit.fix().map(f -> f.newEmail()).orElse(""), audit.action().name(),
+            // A report for people who open it in a spreadsheet: no cell becomes a formula.
+            checkedCsv.row(List.of(externalId, Integer.toString(p.id()), FormulaGuard.cell(p.name()),
+                    FormulaGuard.cell(p.email().orElse("")), check.verdict().name(),
+                    FormulaGuard.cell(check.suggestion().map(s -> s.address()).orElse("")),
+                    FormulaGuard.cell(audit.fix().map(f -> f.newEmail()).orElse("")), audit.action().name(),
                     Boolean.toString(audit.severalAddresses()), Boolean.toString(audit.normalizedDiffers()),
                     outcomes.getOrDefault(p.id(), ""),
                     check.findings().stream().map(f -> f.code().toString()).collect(Collectors.joining(" "))));
@@ -217,23 +271,104 @@ final class OdooAuditCommand implements Callable<Integer> {
         }
     }
 
-    private String summary(CliText text, Path checked, Path fixes, Map<PartnerAudit.Action, Integer> actions,
-                           Map<WriteOutcome.Status, Integer> writes, int notes) {
+    /**
+     * Adds the hard-bounced and complained addresses of the suppression list to Odoo's blacklist (a dry run says
+     * what it would do) and writes each outcome to the blacklist report, which appears complete or not at all.
+     */
+    private static void blacklist(InMemorySuppressionList suppressed, OdooPartners partners, Path report,
+                                  Counts counts) throws IOException {
+        Path partial = Path.of(report + ".partial");
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, CREATE)) {
+            CsvWriter csv = new CsvWriter(out, ',', "\r\n");
+            csv.row(List.of("email", "reason", "date", "odoo_blacklist"));
+            for (SuppressionEntry entry : suppressed.entries()) {
+                if (entry.reason() == SuppressionReason.REPEATED_TRANSIENT_BOUNCES) {
+                    continue; // temporary failures prove less: not blacklisted in Odoo
+                }
+                String outcome;
+                if (OdooAddresses.odooNormalize(entry.address()).isEmpty()) {
+                    outcome = "NOT_AN_ADDRESS";
+                } else {
+                    BlacklistOutcome done = partners.blacklist(entry.address());
+                    counts.blacklist.merge(done.status(), 1, Integer::sum);
+                    outcome = done.status().name();
+                }
+                csv.row(List.of(FormulaGuard.cell(entry.address()), entry.reason().name(), entry.date().toString(),
+                        outcome));
+            }
+        }
+        Files.move(partial, report, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The lines only an Odoo audit has, after the audit's own table. */
+    private String odooLines(CliText text, Counts counts, int resumedAfter, Path blacklistReport) {
+        String nl = System.lineSeparator();
         StringBuilder s = new StringBuilder();
-        s.append(text.get("odoo.summary", actions.getOrDefault(PartnerAudit.Action.NONE, 0),
-                actions.getOrDefault(PartnerAudit.Action.FIX, 0), actions.getOrDefault(PartnerAudit.Action.SUGGEST, 0),
-                actions.getOrDefault(PartnerAudit.Action.REVIEW, 0))).append(System.lineSeparator());
+        s.append(nl);
+        if (resumedAfter > 0) {
+            s.append(text.get("odoo.resumedFigures", resumedAfter)).append(nl);
+        }
+        s.append(text.get("odoo.summary", counts.actions.getOrDefault(PartnerAudit.Action.NONE, 0),
+                counts.actions.getOrDefault(PartnerAudit.Action.FIX, 0),
+                counts.actions.getOrDefault(PartnerAudit.Action.SUGGEST, 0),
+                counts.actions.getOrDefault(PartnerAudit.Action.REVIEW, 0))).append(nl);
+        s.append(text.get("odoo.addressFields", counts.severalAddresses, counts.normalizedDiffers)).append(nl);
         if (apply) {
-            s.append(text.get("odoo.applied", writes.getOrDefault(WriteOutcome.Status.WRITTEN, 0),
-                    writes.getOrDefault(WriteOutcome.Status.SKIPPED_CHANGED, 0)
-                            + writes.getOrDefault(WriteOutcome.Status.SKIPPED_MISSING, 0)
-                            + writes.getOrDefault(WriteOutcome.Status.ALREADY_WRITTEN, 0),
-                    writes.getOrDefault(WriteOutcome.Status.FAILED, 0), notes));
+            s.append(text.get("odoo.applied", counts.writes.getOrDefault(WriteOutcome.Status.WRITTEN, 0),
+                    counts.writes.getOrDefault(WriteOutcome.Status.SKIPPED_CHANGED, 0)
+                            + counts.writes.getOrDefault(WriteOutcome.Status.SKIPPED_MISSING, 0)
+                            + counts.writes.getOrDefault(WriteOutcome.Status.ALREADY_WRITTEN, 0),
+                    counts.writes.getOrDefault(WriteOutcome.Status.FAILED, 0), counts.notes));
         } else {
             s.append(text.get("odoo.dryRun"));
         }
-        s.append(System.lineSeparator()).append(text.get("odoo.files", checked, fixes));
+        s.append(nl);
+        if (blacklistReport != null) {
+            s.append(text.get("odoo.blacklisted", counts.blacklist.getOrDefault(BlacklistOutcome.Status.CREATED, 0)
+                            + counts.blacklist.getOrDefault(BlacklistOutcome.Status.WOULD_CREATE, 0),
+                    counts.blacklist.getOrDefault(BlacklistOutcome.Status.REACTIVATED, 0)
+                            + counts.blacklist.getOrDefault(BlacklistOutcome.Status.WOULD_REACTIVATE, 0),
+                    counts.blacklist.getOrDefault(BlacklistOutcome.Status.ALREADY_BLACKLISTED, 0), blacklistReport))
+                    .append(nl);
+        }
         return s.toString();
+    }
+
+    /** The audit's JSON summary with an {@code odoo} object added. */
+    private String json(AuditSummary summary, AuditSummary.Files files, Counts counts, OdooClient client,
+                        int resumedAfter, Path blacklistReport) {
+        String audit = summary.json(files);
+        StringBuilder s = new StringBuilder(audit.length() + 512).append(audit, 0, audit.length() - 1);
+        s.append(",\"odoo\":{\"url\":");
+        Json.string(s, url);
+        s.append(",\"database\":");
+        Json.string(s, database);
+        s.append(",\"protocol\":");
+        Json.string(s, client.protocol().name());
+        s.append(",\"apply\":").append(apply);
+        s.append(",\"resumed_after_id\":").append(resumedAfter);
+        s.append(",\"actions\":");
+        counts(s, counts.actions);
+        s.append(",\"writes\":");
+        counts(s, counts.writes);
+        s.append(",\"notes_posted\":").append(counts.notes);
+        s.append(",\"several_addresses\":").append(counts.severalAddresses);
+        s.append(",\"email_normalized_differs\":").append(counts.normalizedDiffers);
+        s.append(",\"blacklist\":");
+        counts(s, counts.blacklist);
+        s.append(",\"blacklist_report\":");
+        Json.string(s, blacklistReport == null ? null : blacklistReport.toString());
+        return s.append("}}").toString();
+    }
+
+    private static void counts(StringBuilder s, Map<? extends Enum<?>, Integer> counts) {
+        s.append('{');
+        boolean first = true;
+        for (Map.Entry<? extends Enum<?>, Integer> e : counts.entrySet()) {
+            s.append(first ? "" : ",").append('"').append(e.getKey().name()).append("\":").append(e.getValue());
+            first = false;
+        }
+        s.append('}');
     }
 
     private String apiKey() throws IOException {
