@@ -19,6 +19,14 @@ public final class FeedbackFixture {
         return context.getBean(FeedbackIntake.class).accept(notificationId, "test", sesJson).name();
     }
 
+    /**
+     * @return the JDBC URL of a new, empty PostgreSQL database (user {@code postgres}); skips the test, or fails it
+     *         under {@code CI=true}, when no server is configured
+     */
+    public static String newPostgresDatabase() {
+        return PostgresDatabase.create();
+    }
+
     /** @return a new notification id */
     public static String newId() {
         return UUID.randomUUID().toString();
