@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.xbill.DNS.Type;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -198,18 +199,22 @@ class SenderWatchTest {
     @Test
     @Order(3)
     void aChangeOfStatusIsLoggedOnceNotAtEveryRun(CapturedOutput output) throws Exception {
-        String missing = "sender readiness of late.test: dmarc - -> error (DMARC_MISSING)";
         String fixed = "sender readiness of late.test: dmarc error -> ok (DMARC_FOUND)";
-        awaitMoreRuns(5);
-        assertThat(count(output.getOut(), missing)).as("told once, at the first run").isEqualTo(1);
-        assertThat(output.getOut()).doesNotContain("sender readiness of ok.test");
+        String broken = "sender readiness of late.test: dmarc ok -> error (DMARC_MISSING)";
+        assertThat(code("late.test", "dmarc")).isEqualTo(SenderCode.DMARC_MISSING);
 
         DNS.txt("_dmarc.late.test", "v=DMARC1; p=reject; rua=mailto:dmarc@late.test");
         await("DMARC found", () -> code("late.test", "dmarc") == SenderCode.DMARC_FOUND);
         awaitMoreRuns(5);
-        assertThat(count(output.getOut(), fixed)).isEqualTo(1);
-        assertThat(count(output.getOut(), missing)).isEqualTo(1);
+        assertThat(count(output.getOut(), fixed)).as("told once, not at every run").isEqualTo(1);
         assertThat(health(new LoopbackClient(port)).path("status").asString()).isEqualTo("UP");
+
+        DNS.remove("_dmarc.late.test", Type.TXT);
+        await("DMARC missing", () -> code("late.test", "dmarc") == SenderCode.DMARC_MISSING);
+        awaitMoreRuns(5);
+        assertThat(count(output.getOut(), broken)).isEqualTo(1);
+        assertThat(count(output.getOut(), fixed)).isEqualTo(1);
+        assertThat(output.getOut()).doesNotContain("sender readiness of ok.test");
 
         // a DNS failure is not a change: nothing is told while the record cannot be read, nor when it is back
         int lines = count(output.getOut(), "sender readiness of late.test: dmarc");
@@ -218,7 +223,7 @@ class SenderWatchTest {
         awaitMoreRuns(3);
         assertThat(health(new LoopbackClient(port)).path("status").asString()).isEqualTo("UNKNOWN");
         DNS.fault("_dmarc.late.test", null);
-        await("DMARC found again", () -> code("late.test", "dmarc") == SenderCode.DMARC_FOUND);
+        await("DMARC missing again", () -> code("late.test", "dmarc") == SenderCode.DMARC_MISSING);
         awaitMoreRuns(3);
         assertThat(count(output.getOut(), "sender readiness of late.test: dmarc")).isEqualTo(lines);
     }
