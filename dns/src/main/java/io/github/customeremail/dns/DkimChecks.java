@@ -30,7 +30,29 @@ final class DkimChecks {
             return CompletableFuture.completedFuture(List.of(SenderFinding.of("dkim", SenderCode.DKIM_NOT_CONFIGURED,
                     "domain", d.domain())));
         }
-        return Parts.all(parts);
+        return Parts.all(parts).thenApply(found -> withRsaAdvice(d.domain(), found));
+    }
+
+    /**
+     * RFC 8463 asks signers to sign with RSA too while receivers that know only RSA remain: when every working key
+     * is Ed25519, one more finding says so. Ed25519 keys have a fixed length (256 bits), so RSA's length rules do
+     * not apply to them.
+     */
+    static List<SenderFinding> withRsaAdvice(String domain, List<SenderFinding> found) {
+        boolean ed25519 = false;
+        for (SenderFinding f : found) {
+            boolean works = f.code() == SenderCode.DKIM_KEY_OK || f.code() == SenderCode.DKIM_KEY_WEAK;
+            if (works && !"ed25519".equals(f.parameters().get("type"))) {
+                return found;
+            }
+            ed25519 |= works;
+        }
+        if (!ed25519) {
+            return found;
+        }
+        List<SenderFinding> out = new ArrayList<>(found);
+        out.add(SenderFinding.of("dkim", SenderCode.DKIM_ED25519_ONLY, "domain", domain));
+        return out;
     }
 
     /** Judges the key record found (or not) at {@code name}. */

@@ -28,12 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>What is checked</h2>
  * <ul>
  *   <li><b>SPF</b> ({@code spf*}): exactly one {@code v=spf1} record, strict RFC 7208 syntax; DNS-querying terms
- *       ≤ 10 and void lookups ≤ 2, counted statically through include and redirect; the final {@code all};
+ *       ≤ 10 and void lookups ≤ 2, counted statically through include and redirect (an {@code mx} counts once,
+ *       and more than 10 MX names behind it is an error); the includes that could not be read, each with why;
+ *       the final {@code all};
  *       whether Amazon SES is authorized ({@code include:amazonses.com}), required only when the domain itself
  *       is the envelope sender.</li>
  *   <li><b>DKIM</b> ({@code dkim.SELECTOR}, {@code dkim.ses.TOKEN}): the key record of each configured selector
- *       exists and parses, and its RSA key length; each SES Easy DKIM token's CNAME points to
- *       {@code TOKEN.dkim.amazonses.com}, and the key behind it parses.</li>
+ *       exists and parses, and its RSA key length (Ed25519 keys have one length); each SES Easy DKIM token's
+ *       CNAME points to {@code TOKEN.dkim.amazonses.com}, and the key behind it parses. When every working key
+ *       is Ed25519, an RSA selector beside it is recommended (RFC 8463).</li>
  *   <li><b>DMARC</b> ({@code dmarc*}): one record at {@code _dmarc.DOMAIN}, strictly parsed; {@code p=none} is a
  *       warning; {@code pct}, {@code sp}; external {@code rua}/{@code ruf} destinations need their
  *       authorization record; alignment: with SES's default MAIL FROM ({@code amazonses.com}) SPF cannot align,

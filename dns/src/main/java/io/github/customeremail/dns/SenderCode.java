@@ -20,7 +20,7 @@ public enum SenderCode {
     SPF_LOOKUPS_OK(SenderStatus.OK),
     /** More than 10 DNS-querying terms: receivers answer permerror (RFC 7208 4.6.4). */
     SPF_TOO_MANY_LOOKUPS(SenderStatus.ERROR),
-    /** Some included record could not be read, so the count is incomplete. */
+    /** Some included records could not be read (each listed with why), so the count is incomplete. */
     SPF_LOOKUPS_UNKNOWN(SenderStatus.UNKNOWN),
     /** At most 2 lookups that return no record. */
     SPF_VOID_LOOKUPS_OK(SenderStatus.OK),
@@ -30,6 +30,11 @@ public enum SenderCode {
     SPF_INCLUDE_MISSING(SenderStatus.ERROR),
     /** An include or redirect names a domain whose SPF record is broken (several records, bad syntax). */
     SPF_INCLUDE_INVALID(SenderStatus.ERROR),
+    /**
+     * An {@code mx} mechanism whose MX lookup returns more than 10 names: receivers answer permerror
+     * (RFC 7208 4.6.4). The MX lookup itself counts once toward the 10 lookups.
+     */
+    SPF_MX_TOO_MANY_NAMES(SenderStatus.ERROR),
     /** Includes or redirects form a loop. */
     SPF_INCLUDE_LOOP(SenderStatus.ERROR),
     /** Ends with {@code -all}: other senders fail. */
@@ -54,8 +59,13 @@ public enum SenderCode {
     SPF_PTR(SenderStatus.WARNING),
 
     // DKIM (dkim, dkim.SELECTOR, dkim.ses.TOKEN)
-    /** The key record exists and parses, with a long enough key. */
+    /** The key record exists and parses, with a long enough key (RSA 2048 bits or more, or Ed25519). */
     DKIM_KEY_OK(SenderStatus.OK),
+    /**
+     * Every working key is Ed25519 (RFC 8463): modern receivers verify it, receivers that know only RSA see no
+     * valid signature, so an RSA selector beside it is recommended (check name {@code dkim}).
+     */
+    DKIM_ED25519_ONLY(SenderStatus.WARNING),
     /** An RSA key of 1024 to 2047 bits: accepted today, 2048 recommended. */
     DKIM_KEY_WEAK(SenderStatus.WARNING),
     /** An RSA key shorter than 1024 bits: receivers ignore the signature (RFC 8301). */

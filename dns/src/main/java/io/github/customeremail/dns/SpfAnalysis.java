@@ -2,10 +2,14 @@ package io.github.customeremail.dns;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -18,6 +22,8 @@ final class SpfAnalysis {
 
     static final int MAX_LOOKUPS = 10;
     static final int MAX_VOID_LOOKUPS = 2;
+    /** RFC 7208 4.6.4: an {@code mx} mechanism whose MX lookup returns more names than this is a permerror. */
+    static final int MAX_MX_NAMES = 10;
     /** The final {@code all} could not be determined. */
     private static final char ALL_UNKNOWN = 'U';
     /** No {@code all} and no redirect. */
@@ -28,7 +34,8 @@ final class SpfAnalysis {
     private int lookups;
     private int voids;
     private final List<String> voidNames = new ArrayList<>();
-    private String unreadable;
+    /** The records that could not be read, each with why, in the order met. */
+    private final Map<String, String> unreadable = new LinkedHashMap<>();
     private boolean voidUncertain;
     private boolean sesIncluded;
     private boolean ptr;
@@ -160,14 +167,33 @@ final class SpfAnalysis {
                 if (m.macro()) {
                     return CompletableFuture.completedFuture(null);
                 }
-                int type = m.kind().equals("mx") ? Type.MX : Type.A;
-                return dns.ask(target, type).thenApply(x -> {
+                boolean mx = m.kind().equals("mx");
+                return dns.ask(target, mx ? Type.MX : Type.A).thenApply(x -> {
                     if (x.kind() != Answer.Kind.DATA) {
                         voidOrUncertain(target, SenderDns.negative(x));
+                    } else if (mx) {
+                        mxNames(target, x);
                     }
                     return null;
                 });
             }
+        }
+    }
+
+    /**
+     * The MX lookup of one {@code mx} mechanism counts once toward the 10 lookups whatever it returns, but more
+     * than 10 MX names make receivers answer permerror (RFC 7208 4.6.4), since each name is then looked up.
+     */
+    private void mxNames(String target, Answer answer) {
+        Set<String> names = new LinkedHashSet<>();
+        for (org.xbill.DNS.Record r : answer.records()) {
+            if (r instanceof MXRecord mx) {
+                names.add(mx.getTarget().toString(true).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (names.size() > MAX_MX_NAMES) {
+            problems.add(SenderFinding.of(prefix + ".mx." + target, SenderCode.SPF_MX_TOO_MANY_NAMES,
+                    "target", target, "count", Integer.toString(names.size())));
         }
     }
 
@@ -207,11 +233,7 @@ final class SpfAnalysis {
                 return walk(f.record(), target, deeper);
             }
             switch (f.problem()) {
-                case SPF_UNKNOWN -> {
-                    if (unreadable == null) {
-                        unreadable = target;
-                    }
-                }
+                case SPF_UNKNOWN -> unreadable.putIfAbsent(target, f.detail());
                 case SPF_MISSING -> {
                     if (SenderDns.negative(f.answer())) {
                         voidOrUncertain(target, true);
@@ -234,9 +256,11 @@ final class SpfAnalysis {
         if (lookups > MAX_LOOKUPS) {
             out.add(SenderFinding.of(lookupsName, SenderCode.SPF_TOO_MANY_LOOKUPS, "domain", domain,
                     "count", count));
-        } else if (unreadable != null) {
+        } else if (!unreadable.isEmpty()) {
+            List<String> why = new ArrayList<>();
+            unreadable.forEach((target, reason) -> why.add(target + " (" + reason + ")"));
             out.add(SenderFinding.of(lookupsName, SenderCode.SPF_LOOKUPS_UNKNOWN, "domain", domain,
-                    "count", count, "target", unreadable));
+                    "count", count, "targets", String.join(", ", why)));
         } else {
             out.add(SenderFinding.of(lookupsName, SenderCode.SPF_LOOKUPS_OK, "domain", domain, "count", count));
         }
@@ -244,7 +268,7 @@ final class SpfAnalysis {
         if (voids > MAX_VOID_LOOKUPS) {
             out.add(SenderFinding.of(voidName, SenderCode.SPF_TOO_MANY_VOID_LOOKUPS, "domain", domain,
                     "count", Integer.toString(voids), "names", String.join(", ", voidNames)));
-        } else if (unreadable == null && !voidUncertain && lookups <= MAX_LOOKUPS) {
+        } else if (unreadable.isEmpty() && !voidUncertain && lookups <= MAX_LOOKUPS) {
             out.add(SenderFinding.of(voidName, SenderCode.SPF_VOID_LOOKUPS_OK, "domain", domain,
                     "count", Integer.toString(voids)));
         }

@@ -61,7 +61,7 @@ class SenderCheckTest {
         for (String zone : List.of("amazonses.com", "ok.test", "deep.test", "two.test", "void.test", "plusall.test",
                 "nodmarc.test", "none.test", "baddmarc.test", "ext.test", "reports.example.test", "noauth.test",
                 "sesdkim.test", "nomx.test", "listed.test", "refused.test", "servfail.test", "keys.test",
-                "dbl.test", "ipbl.test", "slowbl.test")) {
+                "dbl.test", "ipbl.test", "slowbl.test", "mxmany.test", "mxten.test", "ed.test", "unread.test")) {
             dns.soa(zone, 300, 60);
         }
         dns.txt("amazonses.com", "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 ip4:54.240.0.0/18 -all");
@@ -116,6 +116,22 @@ class SenderCheckTest {
         dns.txt("short._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key512);
         dns.txt("revoked._domainkey.keys.test", "v=DKIM1; k=rsa; p=");
         dns.txt("broken._domainkey.keys.test", "v=DKIM1; k=rsa; p=bm90IGEga2V5");
+        // mx mechanisms: 11 MX names is a permerror, 10 is fine; either way the MX lookup counts once
+        dns.txt("mxmany.test", "v=spf1 mx include:amazonses.com -all");
+        dns.txt("mxten.test", "v=spf1 mx include:amazonses.com -all");
+        for (int i = 1; i <= 11; i++) {
+            dns.mx("mxmany.test", i, "mx" + i + ".mxmany.test");
+            if (i <= 10) {
+                dns.mx("mxten.test", i, "mx" + i + ".mxten.test");
+            }
+        }
+        // ed.test: an Ed25519 key, and an RSA key under another selector
+        dns.txt("ed._domainkey.ed.test", "v=DKIM1; k=ed25519; p=" + Base64.getEncoder().encodeToString(new byte[32]));
+        dns.txt("rsa._domainkey.ed.test", "v=DKIM1; k=rsa; p=" + key2048);
+        dns.txt("_dmarc.ed.test", "v=DMARC1; p=reject; rua=mailto:d@ed.test");
+        // unread.test: two includes that cannot be read, each for its own reason
+        dns.txt("unread.test", "v=spf1 include:_a.unread.test include:_b.unread.test include:amazonses.com -all");
+        dns.fault("_a.unread.test", Fault.servfail()).fault("_b.unread.test", Fault.drop());
     }
 
     static SenderReport check(SenderDomain d) {
@@ -217,7 +233,15 @@ class SenderCheckTest {
                 row("DKIM 512-bit key", keys(), "dkim.short", SenderCode.DKIM_KEY_TOO_SHORT),
                 row("DKIM revoked key (p=)", keys(), "dkim.revoked", SenderCode.DKIM_KEY_REVOKED),
                 row("DKIM key that does not parse", keys(), "dkim.broken", SenderCode.DKIM_KEY_MALFORMED),
-                row("DKIM selector without a key", keys(), "dkim.absent", SenderCode.DKIM_KEY_MISSING));
+                row("DKIM selector without a key", keys(), "dkim.absent", SenderCode.DKIM_KEY_MISSING),
+                row("SPF mx with 11 MX names", SenderDomain.builder("mxmany.test"), "spf.mx.mxmany.test",
+                        SenderCode.SPF_MX_TOO_MANY_NAMES),
+                row("DKIM Ed25519 key", SenderDomain.builder("ed.test").dkimSelectors("ed"), "dkim.ed",
+                        SenderCode.DKIM_KEY_OK),
+                row("DKIM Ed25519 keys only", SenderDomain.builder("ed.test").dkimSelectors("ed"), "dkim",
+                        SenderCode.DKIM_ED25519_ONLY),
+                row("SPF includes that cannot be read", SenderDomain.builder("unread.test"), "spf.lookups",
+                        SenderCode.SPF_LOOKUPS_UNKNOWN));
     }
 
     private static Arguments row(String label, SenderDomain.Builder setup, String check, SenderCode code) {
@@ -250,6 +274,38 @@ class SenderCheckTest {
         assertThat(voids.named("spf.void-lookups").get(0).parameters()).containsEntry("count", "3");
         assertThat(code(voids, "spf.lookups")).isEqualTo(SenderCode.SPF_LOOKUPS_OK);
         assertThat(check(SenderDomain.builder("two.test").build()).named("spf.lookups")).isEmpty();
+    }
+
+    @Test
+    void anMxMechanismCountsOnceAndItsNamesUpToTen() {
+        SenderReport many = check(SenderDomain.builder("mxmany.test").build());
+        assertThat(many.named("spf.lookups").get(0).parameters()).containsEntry("count", "2");
+        assertThat(many.named("spf.mx.mxmany.test").get(0).parameters()).containsEntry("count", "11");
+        assertThat(many.status()).isEqualTo(SenderStatus.ERROR);
+        SenderReport ten = check(SenderDomain.builder("mxten.test").build());
+        assertThat(ten.checks()).noneMatch(f -> f.name().startsWith("spf.mx."));
+        assertThat(code(ten, "spf.lookups")).isEqualTo(SenderCode.SPF_LOOKUPS_OK);
+    }
+
+    @Test
+    void anEd25519KeyBesideAnRsaKeyNeedsNoAdvice() {
+        SenderReport r = check(SenderDomain.builder("ed.test").dkimSelectors("ed", "rsa").build());
+        assertThat(r.named("dkim.ed").get(0).parameters()).containsEntry("type", "ed25519").containsEntry("bits", "256");
+        assertThat(code(r, "dkim.rsa")).isEqualTo(SenderCode.DKIM_KEY_OK);
+        assertThat(r.named("dkim")).isEmpty();
+        SenderReport edOnly = check(SenderDomain.builder("ed.test").dkimSelectors("ed").build());
+        assertThat(edOnly.named("dkim").get(0).status()).isEqualTo(SenderStatus.WARNING);
+        assertThat(code(edOnly, "dmarc.alignment")).as("an Ed25519 signature counts for DMARC")
+                .isEqualTo(SenderCode.DMARC_ALIGNED_DKIM_ONLY);
+        assertThat(edOnly.named("dkim").get(0).message(Locale.forLanguageTag("es"))).contains("RSA", "Ed25519");
+    }
+
+    @Test
+    void everyIncludeThatCannotBeReadIsListedWithItsReason() {
+        SenderFinding f = check(SenderDomain.builder("unread.test").build()).named("spf.lookups").get(0);
+        assertThat(f.parameters().get("targets")).contains("_a.unread.test (", "_b.unread.test (")
+                .containsIgnoringCase("servfail").contains("timeout");
+        assertThat(f.message(Locale.ENGLISH)).contains("_a.unread.test", "_b.unread.test");
     }
 
     @Test

@@ -290,6 +290,22 @@ public final class LoopbackDnsServer implements AutoCloseable {
     }
 
     /**
+     * Removes every record of a type at a name, as when a zone's owner deletes them; the name itself stays if it
+     * has other records.
+     *
+     * @param name the owner name
+     * @param type a {@link Type} value
+     * @return this server
+     */
+    public LoopbackDnsServer remove(String name, int type) {
+        List<Record> list = records.get(name(name));
+        if (list != null) {
+            list.removeIf(r -> r.getType() == type);
+        }
+        return this;
+    }
+
+    /**
      * Adds an SOA for a zone; negative answers below it carry it in the authority section (RFC 2308).
      *
      * @param zone the zone apex
