@@ -7,6 +7,7 @@ import io.github.customeremail.cli.Main;
 import io.github.customeremail.dns.DnsMailDomainChecker;
 import io.github.customeremail.dns.testing.BulkZone;
 import io.github.customeremail.dns.testing.LoopbackDnsServer;
+import io.github.customeremail.dns.testing.ProcessSockets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -205,10 +206,10 @@ public final class DnsBulkHarness {
         private volatile boolean running = true;
 
         private SocketSampler() {
-            this.baseline = count();
+            this.baseline = ProcessSockets.open();
             this.thread = new Thread(() -> {
                 while (running) {
-                    peak = Math.max(peak, count() - baseline);
+                    peak = Math.max(peak, ProcessSockets.open() - baseline);
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -227,24 +228,6 @@ public final class DnsBulkHarness {
 
         int peak() {
             return peak;
-        }
-
-        static int count() {
-            int n = 0;
-            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-                for (Path fd : (Iterable<Path>) fds::iterator) {
-                    try {
-                        if (Files.readSymbolicLink(fd).toString().startsWith("socket:")) {
-                            n++;
-                        }
-                    } catch (IOException e) {
-                        // closed meanwhile
-                    }
-                }
-            } catch (IOException e) {
-                return 0;
-            }
-            return n;
         }
 
         @Override

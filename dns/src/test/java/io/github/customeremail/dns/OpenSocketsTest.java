@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.customeremail.MailDomainStatus;
 import io.github.customeremail.dns.testing.LoopbackDnsServer;
 import io.github.customeremail.dns.testing.LoopbackDnsServer.Fault;
+import io.github.customeremail.dns.testing.ProcessSockets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class OpenSocketsTest {
                 domains.add(d);
             }
             dns.mx("alive.test", 10, "mx.alive.test").a("mx.alive.test", "11.22.33.44");
-            int before = socketsOpen();
+            int before = ProcessSockets.open();
 
             Map<String, MailDomainStatus> all = checker.checkAll(domains, domains.size()).get(30, TimeUnit.SECONDS);
             assertThat(all.values()).allMatch(s -> s instanceof MailDomainStatus.Indeterminate);
@@ -56,29 +57,8 @@ class OpenSocketsTest {
             assertThat(checker.check("alive.test").get(10, TimeUnit.SECONDS))
                     .isInstanceOf(MailDomainStatus.HasMx.class);
             if (before >= 0) {
-                assertThat(socketsOpen()).as("sockets of this JVM, counted by the OS").isLessThanOrEqualTo(before);
+                assertThat(ProcessSockets.open()).as("sockets of this JVM, counted by the OS").isLessThanOrEqualTo(before);
             }
         }
-    }
-
-    /** The sockets this JVM has open (Linux), or -1 where {@code /proc/self/fd} does not exist. */
-    static int socketsOpen() throws Exception {
-        java.nio.file.Path fds = java.nio.file.Path.of("/proc/self/fd");
-        if (!java.nio.file.Files.isDirectory(fds)) {
-            return -1;
-        }
-        int n = 0;
-        try (var list = java.nio.file.Files.list(fds)) {
-            for (java.nio.file.Path fd : (Iterable<java.nio.file.Path>) list::iterator) {
-                try {
-                    if (java.nio.file.Files.readSymbolicLink(fd).toString().startsWith("socket:")) {
-                        n++;
-                    }
-                } catch (java.io.IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }
-        return n;
     }
 }
