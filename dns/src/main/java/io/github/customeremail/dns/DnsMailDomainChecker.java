@@ -60,10 +60,13 @@ import org.xbill.DNS.ResolverConfig;
  * {@link Builder#maxTtl(Duration)}. Negative answers (NXDOMAIN, NODATA, null MX) are cached too, for the RFC 2308
  * negative TTL (SOA minimum from the authority section) or {@link Builder#negativeTtl(Duration)} when there is no
  * SOA. Indeterminate outcomes are kept only for {@link Builder#indeterminateTtl(Duration)} (default 30 s).
- * Concurrent checks of one domain share one lookup. The addresses of
- * MX hosts are cached the same way, in a second cache shared by every domain. dnsjava's own {@code Cache} plays no part: it is used only
- * by {@code Lookup}/{@code LookupSession}, and this class sends its own {@code Message}s through its own
- * {@link Resolver}, so there is exactly one cache, whose size, expiry and statistics this class controls.
+ * Concurrent checks of one domain share one lookup. The addresses of MX hosts are cached the same way, in a second
+ * cache shared by every domain, and a mail host is looked up once for every domain that waits on it: the lookup
+ * belongs to none of them, so a domain that is decided or reaches its deadline stops waiting without ending it for the
+ * others; it is abandoned only when no domain waits any more. No host is looked up once another host of the domain is
+ * known to be public. dnsjava's own {@code Cache} plays no part: it is used only by {@code Lookup}/{@code
+ * LookupSession}, and this class sends its own {@code Message}s through its own {@link Resolver}, so there is exactly
+ * one cache, whose size, expiry and statistics this class controls.
  *
  * <h2>Many domains at once</h2>
  * {@link #checkAll(Collection)} checks a list with a bounded number of checks in flight, e.g. to warm the cache
@@ -191,6 +194,11 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         cache.prime(asciiDomain, status, ttl);
     }
 
+    /** Test hook: the questions' counters (open sockets). */
+    DnsQueries queries() {
+        return queries;
+    }
+
     /** Test hook: runs Caffeine's pending maintenance (evictions) now. */
     void cleanUp() {
         cache.cleanUp();
@@ -214,7 +222,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         private Executor executor = ForkJoinPool.commonPool();
         private boolean stopDnsjavaNioOnClose = true;
         private LookupListener lookupListener;
-        private List<org.xbill.DNS.Name> canaries = names(ResolverHonesty.DEFAULT_CANARIES);
+        private List<org.xbill.DNS.Name> canaries = ResolverHonesty.canaryNames(ResolverHonesty.DEFAULT_CANARIES);
 
         private Builder() {
         }
@@ -370,7 +378,9 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
         /**
          * The most DNS questions in flight at once, over all checks (default 64); further questions wait,
-         * without blocking a thread, within their check's deadline.
+         * without blocking a thread, within their check's deadline. A question whose check ended (its deadline)
+         * gives its slot back at once, but dnsjava keeps its socket open until the reply or dnsjava's own timeout:
+         * at most this many such sockets are kept besides the slots, so at most twice this many sockets are open.
          *
          * @param max 1 or more
          * @return this builder
@@ -447,26 +457,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
          */
         public Builder canaryDomains(List<String> domains) {
             Objects.requireNonNull(domains, "canaryDomains");
-            this.canaries = names(domains);
+            this.canaries = ResolverHonesty.canaryNames(domains);
             return this;
-        }
-
-        private static final java.util.regex.Pattern LDH_DOMAIN = java.util.regex.Pattern.compile(
-                "(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-
-        private static List<org.xbill.DNS.Name> names(List<String> domains) {
-            List<org.xbill.DNS.Name> out = new ArrayList<>(domains.size());
-            for (String d : domains) {
-                if (d == null || !LDH_DOMAIN.matcher(d).matches()) {
-                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d);
-                }
-                try {
-                    out.add(org.xbill.DNS.Name.fromString(d, org.xbill.DNS.Name.root));
-                } catch (org.xbill.DNS.TextParseException e) {
-                    throw new IllegalArgumentException("canaryDomains: not a domain name: " + d, e);
-                }
-            }
-            return List.copyOf(out);
         }
 
         /**

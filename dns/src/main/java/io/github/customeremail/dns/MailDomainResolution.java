@@ -45,7 +45,8 @@ final class MailDomainResolution {
      *
      * @param domain the lower-case ASCII domain
      * @param name   the same as an absolute DNS name
-     * @param scope  the future of the check this serves: questions still waiting when it ends are not sent
+     * @param scope  the future of the check this serves: when it ends, the check stops waiting on the shared mail
+     *               host lookups (see {@link MailHostAddresses}) and its own questions still queued are not sent
      * @return the resolution; never completes exceptionally unless a callback fails
      */
     CompletableFuture<Resolution> resolve(String domain, Name name, CompletableFuture<?> scope) {
@@ -100,24 +101,25 @@ final class MailDomainResolution {
         if (judged.size() > MAX_MAIL_HOSTS_JUDGED) {
             judged = judged.subList(0, MAX_MAIL_HOSTS_JUDGED);
         }
-        // One public host decides: when the response's own glue shows one, no host is looked up at all.
+        // One public host decides: when the response's own glue or the host cache already shows one, no host is
+        // looked up at all (the others' answers cannot change the verdict).
         for (Map.Entry<String, Name> e : judged) {
-            HostAddresses glue = glue(mx, e.getValue());
-            if (glue != null && glue.hasPublic()) {
+            HostAddresses known = glue(mx, e.getValue());
+            if (known == null || !known.hasPublic()) {
+                known = hosts.known(e.getKey());
+            }
+            if (known != null && known.hasPublic()) {
                 return CompletableFuture.completedFuture(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
-                        minTtl(mx.ttlSeconds(), glue.ttlSeconds())));
+                        minTtl(mx.ttlSeconds(), known.ttlSeconds())));
             }
         }
         CompletableFuture<Resolution> out = new CompletableFuture<>();
         HostTally tally = new HostTally(judged.size(), mx.ttlSeconds());
         for (Map.Entry<String, Name> e : judged) {
             if (out.isDone()) {
-                break; // a host already found public (a cached answer): the others cannot change the verdict
+                break; // a host already found public: the others cannot change the verdict
             }
-            HostAddresses glue = glue(mx, e.getValue());
-            CompletableFuture<HostAddresses> addresses = glue != null && glue.hasPublic()
-                    ? CompletableFuture.completedFuture(glue)
-                    : hosts.addresses(e.getKey(), e.getValue(), scope);
+            CompletableFuture<HostAddresses> addresses = hosts.addresses(e.getKey(), e.getValue(), scope);
             addresses.whenComplete((h, error) -> {
                 HostAddresses known = h != null ? h
                         : HostAddresses.failed("internal error: " + error.getClass().getSimpleName());

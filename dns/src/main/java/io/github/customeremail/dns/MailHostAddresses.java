@@ -1,63 +1,114 @@
 package io.github.customeremail.dns;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The A and AAAA addresses of mail hosts, cached for their TTL and coalesced: concurrent checks of domains that share
- * a mail host share one lookup. Answered early when one address family already yields a public address.
+ * The A and AAAA addresses of mail hosts, cached for their TTL once both questions are answered (or one family
+ * already yields a public address), and looked up at most once at a time per host: every domain check that needs a
+ * host while its lookup is in flight waits on that same {@link SharedHostLookup}, which outlives the check that
+ * started it and is abandoned only when no check waits any more.
  */
 final class MailHostAddresses {
 
     private final DnsQueries queries;
     private final ResolverHonesty honesty;
-    private final AsyncCache<String, HostAddresses> cache;
+    private final Cache<String, HostAddresses> known;
+    private final ConcurrentMap<String, SharedHostLookup> inFlight = new ConcurrentHashMap<>();
     private final long negativeTtlSeconds;
 
-    MailHostAddresses(DnsQueries queries, ResolverHonesty honesty, TtlBounds ttl, long maximumSize, Ticker ticker, Executor executor) {
+    MailHostAddresses(DnsQueries queries, ResolverHonesty honesty, TtlBounds ttl, long maximumSize, Ticker ticker,
+                      Executor executor) {
         this.queries = queries;
         this.honesty = honesty;
         this.negativeTtlSeconds = ttl.negativeTtlSeconds();
-        this.cache = Caffeine.newBuilder()
+        this.known = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .expireAfter(new TtlExpiry<HostAddresses>(
-                        (h, now) -> h.complete() ? ttl.nanos(h.ttlSeconds()) : 0))
+                .expireAfter(new TtlExpiry<HostAddresses>((h, now) -> ttl.nanos(h.ttlSeconds())))
                 .ticker(ticker)
                 .executor(executor)
-                .buildAsync();
+                .build();
     }
 
-    /** A and AAAA of one host, cached and coalesced; answered early when one family yields a public address. */
     /**
-     * @param key   the host name in lower case, without trailing dot
-     * @param name  the same as an absolute DNS name
-     * @param scope the future of the check this serves (see {@link DnsQueries#query})
-     * @return the addresses; complete ones are cached for their TTL, partial ones serve this check only
+     * @param key the host name in lower case, without trailing dot
+     * @return its cached addresses, or {@code null} when they are not known now; never starts a lookup
      */
-    CompletableFuture<HostAddresses> addresses(String key, Name name, CompletableFuture<?> scope) {
-        CompletableFuture<HostAddresses> f = cache.get(key, (k, executor) -> resolveHost(name, scope));
-        f.whenComplete((h, error) -> {
-            if (h == null || !h.complete()) {
-                cache.asMap().remove(key, f); // partial answers serve this check only
-            }
-        });
-        return f;
+    HostAddresses known(String key) {
+        return known.getIfPresent(key);
     }
 
-    private CompletableFuture<HostAddresses> resolveHost(Name name, CompletableFuture<?> scope) {
-        CompletableFuture<Answer> a = queries.query(name, Type.A, scope).thenCompose(honesty::vet);
-        CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, scope).thenCompose(honesty::vet);
-        CompletableFuture<HostAddresses> out = new CompletableFuture<>();
-        a.thenAccept(x -> completeIfPublic(out, x));
-        aaaa.thenAccept(x -> completeIfPublic(out, x));
-        a.thenCombine(aaaa, (x, y) -> HostAddresses.combine(x, y, negativeTtlSeconds)).thenAccept(out::complete);
-        return out;
+    /**
+     * @param key    the host name in lower case, without trailing dot
+     * @param name   the same as an absolute DNS name
+     * @param waiter the future of the domain check that waits; when it completes, the check stops waiting
+     * @return the addresses: cached ones at once, or those of the lookup in flight, shared with the other waiters;
+     *     partial ones (a question failed) serve the waiters of this lookup only
+     */
+    CompletableFuture<HostAddresses> addresses(String key, Name name, CompletableFuture<?> waiter) {
+        HostAddresses cached = known.getIfPresent(key);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        while (true) {
+            SharedHostLookup lookup = inFlight.get(key);
+            boolean mine = false;
+            if (lookup == null) {
+                SharedHostLookup fresh = new SharedHostLookup();
+                lookup = inFlight.putIfAbsent(key, fresh);
+                if (lookup == null) {
+                    // A lookup that finished meanwhile cached its answer before leaving the map: look again
+                    cached = known.getIfPresent(key);
+                    if (cached != null) {
+                        inFlight.remove(key, fresh);
+                        return CompletableFuture.completedFuture(cached);
+                    }
+                    lookup = fresh;
+                    mine = true;
+                }
+            }
+            if (!lookup.join()) {
+                inFlight.remove(key, lookup); // abandoned by its last waiter a moment ago
+                continue;
+            }
+            if (mine) {
+                start(key, name, lookup);
+            }
+            SharedHostLookup joined = lookup;
+            waiter.whenComplete((x, e) -> {
+                if (joined.leave()) {
+                    inFlight.remove(key, joined);
+                }
+            });
+            return lookup.result;
+        }
+    }
+
+    private void start(String key, Name name, SharedHostLookup lookup) {
+        lookup.result.whenComplete((h, error) -> {
+            lookup.scope.complete(null);
+            if (h != null && h.complete()) {
+                known.put(key, h);
+            }
+            inFlight.remove(key, lookup);
+        });
+        // A reply on its way when the lookup is abandoned is still cached: its socket is open anyway, and another
+        // domain may need the host later
+        CompletableFuture<Answer> a = queries.queryForCache(name, Type.A, lookup.scope).thenCompose(honesty::vet);
+        CompletableFuture<Answer> aaaa = queries.queryForCache(name, Type.AAAA, lookup.scope)
+                .thenCompose(honesty::vet);
+        a.thenAccept(x -> completeIfPublic(lookup.result, x));
+        aaaa.thenAccept(x -> completeIfPublic(lookup.result, x));
+        a.thenCombine(aaaa, (x, y) -> HostAddresses.combine(x, y, negativeTtlSeconds))
+                .whenComplete((h, error) -> lookup.result.complete(h != null ? h
+                        : HostAddresses.failed("internal error: " + error.getClass().getSimpleName())));
     }
 
     private static void completeIfPublic(CompletableFuture<HostAddresses> out, Answer answer) {
@@ -69,16 +120,17 @@ final class MailHostAddresses {
 
     /** Answers every lookup in flight with no address and the given reason (the checker is closing). */
     void abandonAll(String reason) {
-        for (CompletableFuture<HostAddresses> f : cache.asMap().values()) {
-            f.complete(HostAddresses.failed(reason));
+        for (SharedHostLookup lookup : inFlight.values()) {
+            lookup.result.complete(HostAddresses.failed(reason));
         }
     }
 
     void invalidateAll() {
-        cache.synchronous().invalidateAll();
+        known.invalidateAll();
+        inFlight.clear();
     }
 
     void cleanUp() {
-        cache.synchronous().cleanUp();
+        known.cleanUp();
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -29,6 +31,9 @@ final class ResolverHonesty {
     /** A share of unproven negatives no real list has (typo-ridden lists stay far below). */
     static final double IMPLAUSIBLE_DENIAL_SHARE = 0.9;
 
+    private static final Pattern LDH_DOMAIN = Pattern.compile(
+            "(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
     private final DnsQueries queries;
     private final List<Name> canaries;
     private final AtomicReference<Verification> verification = new AtomicReference<>();
@@ -50,6 +55,28 @@ final class ResolverHonesty {
     ResolverHonesty(DnsQueries queries, List<Name> canaries) {
         this.queries = queries;
         this.canaries = List.copyOf(canaries);
+    }
+
+    /**
+     * Reads the configured canary domains (setting {@code canaryDomains}).
+     *
+     * @param domains domain names in ASCII, without trailing dot
+     * @return them as absolute names
+     * @throws IllegalArgumentException naming the setting, for anything that is not a host name
+     */
+    static List<Name> canaryNames(List<String> domains) {
+        List<Name> out = new ArrayList<>(domains.size());
+        for (String d : domains) {
+            if (d == null || !LDH_DOMAIN.matcher(d).matches()) {
+                throw new IllegalArgumentException("canaryDomains: not a domain name: " + d);
+            }
+            try {
+                out.add(Name.fromString(d, Name.root));
+            } catch (TextParseException e) {
+                throw new IllegalArgumentException("canaryDomains: not a domain name: " + d, e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

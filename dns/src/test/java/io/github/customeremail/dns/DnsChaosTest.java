@@ -186,11 +186,12 @@ class DnsChaosTest {
                 healthyLatencies.sort(null);
                 System.out.printf("DnsChaosTest: %d addresses over %d domains (%d faulted) in %d ms; max latency %d ms"
                                 + " (healthy: max %d ms at #%d, p99 %.1f ms, p50 %.2f ms), deadline %d ms%n  outcomes by fault: %s%n  healthy by truth: %s%n"
-                                + "  UNKNOWN reasons: %s%n  stats: %s%n",
+                                + "  UNKNOWN reasons: %s%n  stats: %s, sockets open at most %d%n",
                         ADDRESSES, DOMAINS, count(chaos), chaosMillis, maxLatency, maxHealthyLatency, slowestHealthy,
                         healthyLatencies.get(healthyLatencies.size() * 99 / 100) / 1e6,
                         healthyLatencies.get(healthyLatencies.size() / 2) / 1e6,
-                        DEADLINE.toMillis(), outcomes, healthy, unknownReasons, checker.stats());
+                        DEADLINE.toMillis(), outcomes, healthy, unknownReasons, checker.stats(),
+                        checker.queries().mostOpenSockets());
                 assertThat(wrong).as("addresses with a wrong verdict").isEmpty();
                 assertThat(maxLatency).as("slowest check, ms").isLessThan(DEADLINE.toMillis() + MARGIN_MILLIS);
 

@@ -88,6 +88,21 @@ public final class LoopbackDnsServer implements AutoCloseable {
         record Referral() implements Fault {
         }
 
+        /**
+         * Answer normally once {@code release} completes (however it completes): a test decides exactly when an
+         * answer arrives, without depending on timing.
+         */
+        record Held(java.util.concurrent.CompletionStage<?> release) implements Fault {
+        }
+
+        /**
+         * @param release completes when the answer may be sent
+         * @return a fault that holds the answer until then
+         */
+        static Fault heldUntil(java.util.concurrent.CompletionStage<?> release) {
+            return new Held(Objects.requireNonNull(release, "release"));
+        }
+
         /** @return a referral instead of an answer */
         static Fault referral() {
             return new Referral();
@@ -146,6 +161,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private volatile boolean sinkhole;
     private volatile boolean cnameOnly;
     private volatile boolean running = true;
+    /** Uniform extra delay of every answer, in nanoseconds: [min, min + spread). */
+    private volatile long latencyMinNanos;
+    private volatile long latencySpreadNanos;
 
     private LoopbackDnsServer(DatagramSocket udp, ServerSocket tcp) {
         this.udp = udp;
@@ -319,13 +337,6 @@ public final class LoopbackDnsServer implements AutoCloseable {
     }
 
     /**
-     * Whether MX answers carry the A/AAAA records of their hosts in the additional section (default
-     * {@code false}, as with most recursive resolvers).
-     *
-     * @param on the option
-     * @return this server
-     */
-    /**
      * Negative answers without any SOA record, as dnsmasq's {@code --local} answers and many forwarders send
      * them (default off: like a recursive resolver, negatives carry the enclosing zone's SOA added with
      * {@link #soa}, or else a made-up SOA of the top-level zone with TTL and minimum {@link #DEFAULT_TTL}).
@@ -362,6 +373,30 @@ public final class LoopbackDnsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Delays every answer by a uniformly random time in {@code [min, max]}, like a real recursive resolver's round
+     * trips (a {@link Fault.Delay} of a name replaces it for that name). Zero for both answers at once (default).
+     *
+     * @param min the shortest delay
+     * @param max the longest delay, not less than {@code min}
+     * @return this server
+     */
+    public LoopbackDnsServer latency(Duration min, Duration max) {
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("latency: need 0 <= min <= max, got " + min + ", " + max);
+        }
+        this.latencySpreadNanos = max.toNanos() - min.toNanos();
+        this.latencyMinNanos = min.toNanos();
+        return this;
+    }
+
+    /**
+     * Whether MX answers carry the A/AAAA records of their hosts in the additional section (default
+     * {@code false}, as with most recursive resolvers).
+     *
+     * @param on the option
+     * @return this server
+     */
     public LoopbackDnsServer additionalAddresses(boolean on) {
         this.additionalAddresses = on;
         return this;
@@ -405,6 +440,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
     /** @return how many queries arrived over UDP and TCP */
     public int totalQueries() {
         return udpQueries.get() + tcpQueries.get();
+    }
+
+    /** @return the number of queries per {@code name./TYPE} (lower-case absolute name), as a snapshot */
+    public Map<String, Integer> queryCounts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     /** Forgets the counters. */
@@ -548,11 +590,22 @@ public final class LoopbackDnsServer implements AutoCloseable {
             answer(response, qname, qtype);
         }
         byte[] bytes = response.toWire(overTcp ? 65535 : 512);
-        if (fault instanceof Fault.Delay d) {
-            delayer.schedule(() -> sender.send(bytes), d.delay().toNanos(), TimeUnit.NANOSECONDS);
+        if (fault instanceof Fault.Held h) {
+            h.release().whenComplete((x, e) -> sender.send(bytes));
+            return;
+        }
+        long delay = fault instanceof Fault.Delay d ? d.delay().toNanos() : randomLatencyNanos();
+        if (delay > 0) {
+            delayer.schedule(() -> sender.send(bytes), delay, TimeUnit.NANOSECONDS);
         } else {
             sender.send(bytes);
         }
+    }
+
+    private long randomLatencyNanos() {
+        long spread = latencySpreadNanos;
+        long min = latencyMinNanos;
+        return spread == 0 ? min : min + java.util.concurrent.ThreadLocalRandom.current().nextLong(spread + 1);
     }
 
     private static Message baseResponse(Message query) {
