@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>with the faults removed, every faulted domain gets its true answer: no failure was cached;</li>
  *   <li>after {@code close()} no thread of ours (or dnsjava's) is left.</li>
  * </ul>
- * Whether a healthy domain answers within 300 ms on loopback is the only timing assumption; the margins are wide.
+ * A healthy domain that runs out of its deadline (a machine busy enough that a loopback answer takes longer) gets
+ * an honest UNKNOWN: that is counted as late, not wrong, must stay rare, and the domain is re-checked after the
+ * faults are gone like the faulted ones.
  */
 class DnsChaosTest {
 
@@ -51,6 +53,8 @@ class DnsChaosTest {
     static final long MARGIN_MILLIS = 1_500;
     /** Checks in flight at once. */
     static final int WINDOW = 24;
+    /** Healthy checks allowed to run out of their deadline on a busy machine; a systematic fault is far above. */
+    static final double LATE_HEALTHY_SHARE = 0.02;
     static final String PUBLIC_IP = "11.22.33.44";
     static final int SHARED_HOSTS = 8;
 
@@ -156,6 +160,9 @@ class DnsChaosTest {
                 Map<Truth, Map<Verdict, Integer>> healthy = new EnumMap<>(Truth.class);
                 Map<String, Integer> unknownReasons = new TreeMap<>();
                 List<String> wrong = new ArrayList<>();
+                Set<Integer> lateHealthyDomains = new LinkedHashSet<>();
+                int healthyChecks = 0;
+                int lateHealthyChecks = 0;
                 long maxLatency = 0;
                 long maxHealthyLatency = 0;
                 int slowestHealthy = -1;
@@ -178,6 +185,14 @@ class DnsChaosTest {
                     }
                     c.finding(FindingCode.DNS_INDETERMINATE)
                             .ifPresent(f -> unknownReasons.merge(f.parameter("reason"), 1, Integer::sum));
+                    if (chaos[i] == Chaos.NONE) {
+                        healthyChecks++;
+                        if (ranOutOfDeadline(c, ms)) {
+                            lateHealthyChecks++;
+                            lateHealthyDomains.add(i);
+                            continue;
+                        }
+                    }
                     String problem = judge(c, chaos[i] == Chaos.NONE ? truth[i] : null);
                     if (problem != null && wrong.size() < 20) {
                         wrong.add(addresses[k] + " (" + truth[i] + ", " + chaos[i] + "): " + problem);
@@ -192,7 +207,11 @@ class DnsChaosTest {
                         healthyLatencies.get(healthyLatencies.size() / 2) / 1e6,
                         DEADLINE.toMillis(), outcomes, healthy, unknownReasons, checker.stats(),
                         checker.queries().mostOpenSockets());
+                System.out.printf("DnsChaosTest: %d of %d healthy checks ran out of the deadline (%d domains)%n",
+                        lateHealthyChecks, healthyChecks, lateHealthyDomains.size());
                 assertThat(wrong).as("addresses with a wrong verdict").isEmpty();
+                assertThat(lateHealthyChecks).as("healthy checks that ran out of the deadline")
+                        .isLessThanOrEqualTo((int) (healthyChecks * LATE_HEALTHY_SHARE));
                 assertThat(maxLatency).as("slowest check, ms").isLessThan(DEADLINE.toMillis() + MARGIN_MILLIS);
 
                 // The faults go away: every faulted domain now gets its true answer (no failure was cached).
@@ -202,7 +221,7 @@ class DnsChaosTest {
                 List<String> stillWrong = new ArrayList<>();
                 int rechecked = 0;
                 for (int i = 0; i < DOMAINS; i++) {
-                    if (chaos[i] == Chaos.NONE) {
+                    if (chaos[i] == Chaos.NONE && !lateHealthyDomains.contains(i)) {
                         continue;
                     }
                     rechecked++;
@@ -241,6 +260,16 @@ class DnsChaosTest {
             return "DNS_INDETERMINATE on a healthy domain";
         }
         return null;
+    }
+
+    /**
+     * A healthy domain's honest answer on a machine too busy for the deadline: UNKNOWN because the deadline passed,
+     * and the check really took that long.
+     */
+    static boolean ranOutOfDeadline(EmailCheck c, long millis) {
+        return c.verdict() == Verdict.UNKNOWN && millis >= DEADLINE.toMillis()
+                && c.finding(FindingCode.DNS_INDETERMINATE).map(f -> "deadline".equals(f.parameter("reason")))
+                        .orElse(false);
     }
 
     /** Checks every address with at most {@link #WINDOW} in flight; records each future's latency. */
