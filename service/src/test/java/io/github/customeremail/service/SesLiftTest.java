@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * (500; the local lift stands).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "customer-email.service.ses.enabled=true",
         "customer-email.service.ses.region=us-east-1",
