@@ -240,6 +240,44 @@ class FeedbackStore {
         }
     }
 
+    /** The diagnostic kept for an address imported from SES's account-level suppression list. */
+    static final String SES_LIST_DIAGNOSTIC = "Amazon SES account-level suppression list";
+
+    /**
+     * Suppresses an address that Amazon SES's account-level suppression list holds, unless it is suppressed here
+     * already (local evidence is kept) or was lifted here after SES listed it (the clerk's decision stands).
+     *
+     * @param address    the address as SES lists it
+     * @param reason     {@code COMPLAINT}, or {@code PERMANENT_BOUNCE} for SES's {@code BOUNCE} (SES keeps no cause)
+     * @param lastUpdate when SES last updated the entry
+     * @return whether the address became suppressed; committed when this returns
+     */
+    boolean importSesSuppression(String address, SuppressionReason reason, Instant lastUpdate) {
+        String key = SuppressionList.key(address.strip());
+        OffsetDateTime at = utc(lastUpdate);
+        String diagnostic = SES_LIST_DIAGNOSTIC + " (" + (reason == SuppressionReason.COMPLAINT ? "COMPLAINT" : "BOUNCE")
+                + ")";
+        Boolean changed = tx.execute(status -> {
+            int updated = jdbc.sql("UPDATE address_feedback SET reason = ?, suppressed_at = ?, diagnostic = ?, "
+                            + "bounce_type = NULL, bounce_sub_type = NULL WHERE address_key = ? AND reason IS NULL "
+                            + "AND (lifted_at IS NULL OR lifted_at < ?)")
+                    .params(reason.name(), at, diagnostic, key, at).update();
+            if (updated > 0) {
+                return true;
+            }
+            try {
+                nested.executeWithoutResult(n -> jdbc.sql("INSERT INTO address_feedback (address_key, address_id, "
+                                + "reason, suppressed_at, diagnostic, first_seen, last_seen, event_count) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+                        .params(key, idOf(key), reason.name(), at, diagnostic, at, at).update());
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false; // known here: suppressed already, or lifted after SES listed it
+            }
+        });
+        return Boolean.TRUE.equals(changed);
+    }
+
     Optional<AddressRecord> find(String address) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM address_feedback WHERE address_key = ?")
                 .param(SuppressionList.key(address.strip())).query(this::row).optional()
