@@ -7,6 +7,7 @@ module io.github.customeremail.cli {
     requires io.github.customeremail.odoo;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
     exports io.github.customeremail.cli;
     // picocli sets the commands' annotated fields by reflection.

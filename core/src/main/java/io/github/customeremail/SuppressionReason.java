@@ -11,7 +11,12 @@ public enum SuppressionReason {
     /** Temporary bounces happened again and again within the configured window. */
     REPEATED_TRANSIENT_BOUNCES,
     /** The recipient reported a message as spam (a complaint). */
-    COMPLAINT;
+    COMPLAINT,
+    /**
+     * A permanent bounce whose cause is not known, after which the sending service stopped mailing the address: for
+     * example an entry of Amazon SES's account-level suppression list, which records only that a hard bounce happened.
+     */
+    PERMANENT_BOUNCE;
 
     /** @return the finding this reason produces: {@link FindingCode#COMPLAINED} or {@link FindingCode#PREVIOUSLY_BOUNCED} */
     public FindingCode findingCode() {

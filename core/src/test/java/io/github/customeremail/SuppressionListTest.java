@@ -56,6 +56,19 @@ class SuppressionListTest {
     }
 
     @Test
+    void aPermanentBounceOfUnknownCauseSaysSoInEveryLanguage() {
+        InMemorySuppressionList ses = InMemorySuppressionList.of(List.of(new SuppressionEntry("ana@gmail.com",
+                SuppressionReason.PERMANENT_BOUNCE, NOV_3, "")));
+        Finding finding = CustomerEmailValidator.builder().suppressionList(ses).build().check("ana@gmail.com")
+                .finding(FindingCode.PREVIOUSLY_BOUNCED).orElseThrow();
+        assertThat(finding.message(ES)).isEqualTo("El correo a esta dirección fue rechazado el 3/11/2026: un rechazo "
+                + "definitivo, por el que el servicio de envío dejó de enviarle correo");
+        assertThat(finding.message(Locale.ENGLISH)).isEqualTo("Mail to this address was rejected on 11/3/2026: a "
+                + "permanent bounce, after which the sending service stopped mailing it");
+        assertThat(finding.message(Locale.forLanguageTag("pt"))).contains("uma recusa definitiva");
+    }
+
+    @Test
     void otherAddressesAndTheOfflineCheckAreUnaffectedOrConsultedAlike() {
         assertThat(validator.check("maria@gmail.com").verdict()).isEqualTo(Verdict.VALID);
         assertThat(validator.checkOffline("juan.perez@gmail.com").verdict()).isEqualTo(Verdict.INVALID);

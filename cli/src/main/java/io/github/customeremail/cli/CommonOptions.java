@@ -50,6 +50,21 @@ final class CommonOptions {
             description = "Also accept this top-level domain (repeatable), e.g. test for a test DNS server.")
     List<String> extraTlds = new ArrayList<>();
 
+    @Option(names = "--suppression-list", paramLabel = "FILE",
+            description = "Refuse the addresses of this suppression list: the customer-email service's export file "
+                    + "(GET /v1/suppressions/export), one JSON object per line.")
+    java.nio.file.Path suppressionList;
+
+    @Option(names = "--service", paramLabel = "URL",
+            description = "Refuse the addresses on the suppression list of this running customer-email service "
+                    + "(fetched once). Its API key comes from the CUSTOMER_EMAIL_API_KEY environment variable or "
+                    + "--service-key-file, never from the command line.")
+    String service;
+
+    @Option(names = "--service-key-file", paramLabel = "FILE",
+            description = "A file whose first line is the API key of --service (instead of CUSTOMER_EMAIL_API_KEY).")
+    java.nio.file.Path serviceKeyFile;
+
     @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en|pt",
             description = "Language of the messages: es (default), en or pt (Brazilian Portuguese).")
     Lang lang;
@@ -68,7 +83,7 @@ final class CommonOptions {
      * @return a validator configured from these options; the caller closes it
      */
     CustomerEmailValidator validator(CommandSpec spec) {
-        return validator(spec, null);
+        return validator(spec, suppressions(spec));
     }
 
     /**
@@ -97,5 +112,28 @@ final class CommonOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return builder.build();
+    }
+
+    /**
+     * @return the list named by {@code --suppression-list} and {@code --service}, read once, or {@code null} when
+     *     neither is given
+     * @throws ParameterException when it cannot be read (a usage error naming the option)
+     */
+    io.github.customeremail.InMemorySuppressionList suppressions(CommandSpec spec) {
+        if (suppressionList == null && service == null) {
+            return null;
+        }
+        io.github.customeremail.InMemorySuppressionList list = new io.github.customeremail.InMemorySuppressionList();
+        try {
+            if (suppressionList != null) {
+                SuppressionSource.readFile(suppressionList, list);
+            }
+            if (service != null) {
+                SuppressionSource.fetch(service, serviceKeyFile, System.getenv(), list);
+            }
+        } catch (SuppressionSource.Unreadable e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return list;
     }
 }

@@ -82,12 +82,6 @@ final class OdooAuditCommand implements Callable<Integer> {
             description = "Progress on stderr (default auto: only when stderr is a terminal).")
     Progress.Mode progress;
 
-    @Option(names = "--suppression-list", paramLabel = "FILE",
-            description = "The service's suppression export (JSON lines): those addresses are refused as bounced "
-                    + "or complained, and with --apply the hard-bounced and complained ones are added to Odoo's "
-                    + "mail blacklist (report in PREFIX.blacklist.csv).")
-    Path suppressionList;
-
     @Spec
     CommandSpec spec;
 
@@ -125,13 +119,9 @@ final class OdooAuditCommand implements Callable<Integer> {
         if (pageSize < 1 || pageSize > 10_000) {
             return usage(err, "--page-size must be 1..10000, was " + pageSize);
         }
-        if (suppressionList != null) {
-            try {
-                suppressed = SuppressionFile.read(suppressionList);
-            } catch (IOException e) {
-                return usage(err, "--suppression-list " + e.getMessage());
-            }
-        }
+        // The shared --suppression-list / --service list: refused in the checks and, with --apply, its hard bounces
+        // and complaints go to Odoo's mail blacklist.
+        suppressed = options.suppressions(spec);
         Path prefix = out != null ? out : Path.of("odoo-" + database);
         Path checked = Path.of(prefix + ".checked.csv");
         Path fixes = Path.of(prefix + ".fixes.csv");

@@ -130,7 +130,7 @@ class OdooAuditCommandTest {
             Files.writeString(list, "{\"address\":\"x@y.com\",\"reason\":\"LOST\"}\n");
             CliRun.Run bad = run(OdooStandin.KEY, args(odoo, "--suppression-list", list.toString()));
             assertThat(bad.status()).isEqualTo(Main.EXIT_USAGE);
-            assertThat(bad.err()).contains("line 1 is not a suppression entry");
+            assertThat(bad.err()).contains("--suppression-list", "line 1 is not an export line");
         }
     }
 

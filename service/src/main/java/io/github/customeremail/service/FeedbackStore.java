@@ -83,6 +83,9 @@ class FeedbackStore {
             + "bounce_sub_type, first_seen, last_seen, event_count, mailbox_missing_count, transient_count, "
             + "sender_rejection_count, ses_suppressed_count, permanent_other_count, complaint_count";
 
+    /** Rows per day of the sending statistics (see V3__sending_day_slots.sql). */
+    static final int DAY_SLOTS = 8;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final TransactionTemplate nested;
@@ -132,9 +135,10 @@ class FeedbackStore {
                     byKey.putIfAbsent(SuppressionList.key(r.address().strip()), r);
                 }
                 List<String> changed = new ArrayList<>();
+                Map<FeedbackKind, Integer> perKind = new java.util.EnumMap<>(FeedbackKind.class);
                 for (Map.Entry<String, SesNotification.Recipient> e : byKey.entrySet()) {
                     FeedbackKind kind = FeedbackKind.of(n, e.getValue());
-                    countDay(n.occurredAt(), kind);
+                    perKind.merge(kind, 1, Integer::sum);
                     if (kind == FeedbackKind.DELIVERY) {
                         continue; // counted per day only: no row per delivered address
                     }
@@ -142,6 +146,8 @@ class FeedbackStore {
                         changed.add(e.getKey());
                     }
                 }
+                // Last, so that the day's row is locked only until the commit that follows.
+                countDay(n.occurredAt(), perKind, Math.floorMod(notificationId.hashCode(), DAY_SLOTS));
                 return new Recorded(Outcome.STORED, changed);
             });
         } catch (DuplicateKeyException e) {
@@ -220,8 +226,39 @@ class FeedbackStore {
         return count != null && count >= feedback.transientThreshold();
     }
 
-    private void countDay(Instant occurredAt, FeedbackKind kind) {
-        String column = switch (kind) {
+    /**
+     * Adds one notification's recipients, by kind, to the day's statistics: one statement on one of the day's
+     * {@link #DAY_SLOTS} rows, so concurrent notifications rarely wait for each other and none is lost.
+     */
+    private void countDay(Instant occurredAt, Map<FeedbackKind, Integer> perKind, int slot) {
+        if (perKind.isEmpty()) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        StringBuilder set = new StringBuilder();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        List<Object> counts = new ArrayList<>();
+        perKind.forEach((kind, count) -> {
+            String column = dayColumn(kind);
+            set.append(set.isEmpty() ? "" : ", ").append(column).append(" = ").append(column).append(" + ?");
+            columns.append(", ").append(column);
+            values.append(", ?");
+            counts.add(count);
+        });
+        List<Object> updateParams = new ArrayList<>(counts);
+        updateParams.add(day);
+        updateParams.add(slot);
+        List<Object> insertParams = new ArrayList<>(List.of(day, slot));
+        insertParams.addAll(counts);
+        upsert(() -> jdbc.sql("UPDATE sending_day_slot SET " + set + " WHERE send_date = ? AND slot = ?")
+                        .params(updateParams).update(),
+                () -> jdbc.sql("INSERT INTO sending_day_slot (send_date, slot" + columns + ") VALUES (?, ?" + values
+                        + ")").params(insertParams).update());
+    }
+
+    private static String dayColumn(FeedbackKind kind) {
+        return switch (kind) {
             case DELIVERY -> "deliveries";
             case MAILBOX_MISSING -> "mailbox_missing";
             case TRANSIENT -> "transient";
@@ -230,10 +267,6 @@ class FeedbackStore {
             case PERMANENT_OTHER -> "permanent_other";
             case COMPLAINT -> "complaints";
         };
-        LocalDate day = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
-        upsert(() -> jdbc.sql("UPDATE sending_day SET " + column + " = " + column + " + 1 WHERE send_date = ?")
-                        .params(day).update(),
-                () -> jdbc.sql("INSERT INTO sending_day (send_date, " + column + ") VALUES (?, 1)").params(day).update());
     }
 
     /**
@@ -251,6 +284,44 @@ class FeedbackStore {
                 throw new IllegalStateException("row vanished between insert and update", e);
             }
         }
+    }
+
+    /** The diagnostic kept for an address imported from SES's account-level suppression list. */
+    static final String SES_LIST_DIAGNOSTIC = "Amazon SES account-level suppression list";
+
+    /**
+     * Suppresses an address that Amazon SES's account-level suppression list holds, unless it is suppressed here
+     * already (local evidence is kept) or was lifted here after SES listed it (the clerk's decision stands).
+     *
+     * @param address    the address as SES lists it
+     * @param reason     {@code COMPLAINT}, or {@code PERMANENT_BOUNCE} for SES's {@code BOUNCE} (SES keeps no cause)
+     * @param lastUpdate when SES last updated the entry
+     * @return whether the address became suppressed; committed when this returns
+     */
+    boolean importSesSuppression(String address, SuppressionReason reason, Instant lastUpdate) {
+        String key = SuppressionList.key(address.strip());
+        OffsetDateTime at = utc(lastUpdate);
+        String diagnostic = SES_LIST_DIAGNOSTIC + " (" + (reason == SuppressionReason.COMPLAINT ? "COMPLAINT" : "BOUNCE")
+                + ")";
+        Boolean changed = tx.execute(status -> {
+            int updated = jdbc.sql("UPDATE address_feedback SET reason = ?, suppressed_at = ?, diagnostic = ?, "
+                            + "bounce_type = NULL, bounce_sub_type = NULL WHERE address_key = ? AND reason IS NULL "
+                            + "AND (lifted_at IS NULL OR lifted_at < ?)")
+                    .params(reason.name(), at, diagnostic, key, at).update();
+            if (updated > 0) {
+                return true;
+            }
+            try {
+                nested.executeWithoutResult(n -> jdbc.sql("INSERT INTO address_feedback (address_key, address_id, "
+                                + "reason, suppressed_at, diagnostic, first_seen, last_seen, event_count) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)")
+                        .params(key, idOf(key), reason.name(), at, diagnostic, at, at).update());
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false; // known here: suppressed already, or lifted after SES listed it
+            }
+        });
+        return Boolean.TRUE.equals(changed);
     }
 
     Optional<AddressRecord> find(String address) {

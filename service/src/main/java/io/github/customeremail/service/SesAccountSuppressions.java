@@ -1,5 +1,9 @@
 package io.github.customeremail.service;
 
+import io.github.customeremail.SuppressionReason;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -8,11 +12,16 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.DeleteSuppressedDestinationRequest;
+import software.amazon.awssdk.services.sesv2.model.ListSuppressedDestinationsRequest;
+import software.amazon.awssdk.services.sesv2.model.ListSuppressedDestinationsResponse;
+import software.amazon.awssdk.services.sesv2.model.SuppressedDestinationSummary;
+import software.amazon.awssdk.services.sesv2.model.SuppressionListReason;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
 /**
  * Amazon SES's account-level suppression list: lifting an address here also lifts it there (SESv2
- * {@code DeleteSuppressedDestination}), or SES would go on refusing to send to it. On when
+ * {@code DeleteSuppressedDestination}), or SES would go on refusing to send to it; and its entries can be read
+ * ({@code ListSuppressedDestinations}) to import them. On when
  * {@code customer-email.service.ses.enabled=true}; credentials from the AWS SDK's default chain.
  */
 @Component
@@ -20,6 +29,16 @@ import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 class SesAccountSuppressions implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SesAccountSuppressions.class);
+
+    /**
+     * One entry of SES's list.
+     *
+     * @param address    the address
+     * @param reason     {@code COMPLAINT}, or {@code PERMANENT_BOUNCE} for SES's {@code BOUNCE}
+     * @param lastUpdate when SES last updated it
+     */
+    record Listed(String address, SuppressionReason reason, Instant lastUpdate) {
+    }
 
     /** What SES said to a lift. */
     enum Lifted { LIFTED, NOT_LISTED, FAILED }
@@ -45,6 +64,29 @@ class SesAccountSuppressions implements DisposableBean {
             LOG.warn("SES suppression of {} not lifted: {}", Masked.address(address), e.getClass().getSimpleName());
             return Lifted.FAILED;
         }
+    }
+
+    /**
+     * Reads the whole list, page by page ({@code NextToken}), handing each page over before asking for the next.
+     *
+     * @param page receives each page's entries
+     * @throws SdkException when SES cannot be read (pages handed over before stay handed over)
+     */
+    void pages(Consumer<List<Listed>> page) {
+        String token = null;
+        do {
+            ListSuppressedDestinationsResponse response = ses.listSuppressedDestinations(
+                    ListSuppressedDestinationsRequest.builder().nextToken(token).build());
+            page.accept(response.suppressedDestinationSummaries().stream().map(SesAccountSuppressions::listed)
+                    .toList());
+            token = response.nextToken();
+        } while (token != null && !token.isEmpty());
+    }
+
+    private static Listed listed(SuppressedDestinationSummary s) {
+        SuppressionReason reason = s.reason() == SuppressionListReason.COMPLAINT
+                ? SuppressionReason.COMPLAINT : SuppressionReason.PERMANENT_BOUNCE;
+        return new Listed(s.emailAddress(), reason, s.lastUpdateTime() != null ? s.lastUpdateTime() : Instant.EPOCH);
     }
 
     @Override

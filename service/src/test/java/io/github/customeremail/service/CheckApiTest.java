@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.corporate-domains=tumatera.com",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "customer-email.service.max-batch=5",

@@ -48,7 +48,7 @@ abstract class FeedbackStoreContract {
         config.setJdbcUrl(newDatabaseUrl());
         config.setUsername(user());
         config.setPassword("");
-        config.setMaximumPoolSize(12);
+        config.setMaximumPoolSize(24);
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
@@ -210,6 +210,51 @@ abstract class FeedbackStoreContract {
         assertThat(j.reason()).isEqualTo("REPEATED_TRANSIENT_BOUNCES");
         assertThat(store.find("k@gmail.com").orElseThrow().count()).isEqualTo(1);
         assertThat(((Number) value(store.sendingDays(1).get(0), "transient")).intValue()).isEqualTo(100);
+    }
+
+    @Test
+    void aHundredConcurrentNotificationsOfOneDayCountExactlyAndTheirRedeliveriesNotAtAll() throws Exception {
+        List<java.util.concurrent.Callable<FeedbackStore.Recorded>> work = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            String id = "day-" + n;
+            SesNotification notification = switch (n % 4) {
+                case 0 -> new SesNotification(SesNotification.Type.DELIVERY, "m" + n, T0.plusSeconds(n), "", "",
+                        List.of(new SesNotification.Recipient("a" + n + "@gmail.com", "", "", ""),
+                                new SesNotification.Recipient("b" + n + "@gmail.com", "", "", ""),
+                                new SesNotification.Recipient("c" + n + "@gmail.com", "", "", "")));
+                case 1 -> bounce("rebote" + n + "@gmail.com", "Permanent", "NoEmail", "5.1.1", "550 5.1.1",
+                        T0.plusSeconds(n));
+                case 2 -> new SesNotification(SesNotification.Type.COMPLAINT, "m" + n, T0.plusSeconds(n), "", "",
+                        List.of(new SesNotification.Recipient("queja" + n + "@gmail.com", "", "", "")));
+                default -> bounce("remitente" + n + "@gmail.com", "Permanent", "General", "5.7.1",
+                        "550 5.7.1 rejected by DMARC policy", T0.plusSeconds(n));
+            };
+            work.add(() -> store.record(id, "test", notification));
+            work.add(() -> store.record(id, "test", notification)); // the same notification delivered twice
+        }
+        java.util.Collections.shuffle(work, new java.util.Random(17));
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<FeedbackStore.Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Future<FeedbackStore.Recorded> f : pool.invokeAll(work)) {
+                outcomes.add(f.get().outcome()); // a failed notification throws here
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(outcomes).filteredOn(o -> o == FeedbackStore.Outcome.STORED).hasSize(100);
+        assertThat(outcomes).filteredOn(o -> o == FeedbackStore.Outcome.DUPLICATE).hasSize(100);
+        Map<String, Object> day = store.sendingDays(1).get(0);
+        assertThat(((Number) value(day, "deliveries")).intValue()).isEqualTo(75);
+        assertThat(((Number) value(day, "mailbox_missing")).intValue()).isEqualTo(25);
+        assertThat(((Number) value(day, "complaints")).intValue()).isEqualTo(25);
+        assertThat(((Number) value(day, "sender_rejections")).intValue()).isEqualTo(25);
+        assertThat(store.sendingTotals(1)).containsEntry("deliveries", 75).containsEntry("mailbox_missing", 25)
+                .containsEntry("complaints", 25).containsEntry("sender_rejections", 25);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sending_day_slot").query(Integer.class).single())
+                .as("the day's counts are spread over its slots").isBetween(2, FeedbackStore.DAY_SLOTS);
+        assertThat(store.suppressed()).hasSize(50);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:import;DB_CLOSE_DELAY=-1"})
 class ImportCommandTest {
 

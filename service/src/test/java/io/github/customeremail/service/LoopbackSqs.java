@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for Amazon SQS on 127.0.0.1 speaking the SQS JSON protocol for the two calls the service makes
  * ({@code AmazonSQS.ReceiveMessage}, {@code AmazonSQS.DeleteMessage}), with a fault switch: the next N receive calls
- * answer HTTP 500. A received message is in flight until deleted; nothing is redelivered here.
+ * answer HTTP 500. A received message is in flight until deleted; with a {@link #visibilityTimeout} set, one not
+ * deleted by then is delivered again, as SQS does (without one, nothing is redelivered).
  */
 final class LoopbackSqs implements AutoCloseable {
 
@@ -32,6 +33,12 @@ final class LoopbackSqs implements AutoCloseable {
     final List<String> deletedReceipts = new CopyOnWriteArrayList<>();
     final AtomicInteger failNextReceives = new AtomicInteger();
     final AtomicInteger failedReceives = new AtomicInteger();
+    /** Deliveries of each message, by receipt handle. */
+    final Map<String, AtomicInteger> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Null: a message in flight is never delivered again. */
+    volatile java.time.Duration visibilityTimeout;
+    private final Map<String, Map.Entry<Map<String, String>, java.time.Instant>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     LoopbackSqs() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,6 +56,7 @@ final class LoopbackSqs implements AutoCloseable {
                     response = receive(request.path("WaitTimeSeconds").asInt(0));
                 }
             } else if ("AmazonSQS.DeleteMessage".equals(target)) {
+                inFlight.remove(request.path("ReceiptHandle").asString());
                 deletedReceipts.add(request.path("ReceiptHandle").asString());
                 response = "{}";
             } else {
@@ -74,12 +82,24 @@ final class LoopbackSqs implements AutoCloseable {
 
     private String receive(int waitSeconds) {
         try {
-            Map<String, String> first = queue.poll(waitSeconds, TimeUnit.SECONDS);
+            Map<String, String> first = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+            do {
+                requeueExpired();
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } while (first == null && System.nanoTime() < deadline);
             if (first == null) {
                 return "{\"Messages\":[]}";
             }
             List<Map<String, String>> batch = new java.util.ArrayList<>(List.of(first));
             queue.drainTo(batch, 9);
+            java.time.Duration timeout = visibilityTimeout;
+            for (Map<String, String> m : batch) {
+                deliveries.computeIfAbsent(m.get("ReceiptHandle"), k -> new AtomicInteger()).incrementAndGet();
+                if (timeout != null) {
+                    inFlight.put(m.get("ReceiptHandle"), Map.entry(m, java.time.Instant.now().plus(timeout)));
+                }
+            }
             List<Map<String, String>> messages = batch.stream().map(m -> Map.of("MessageId", m.get("MessageId"),
                     "ReceiptHandle", m.get("ReceiptHandle"), "Body", m.get("Body"), "MD5OfBody", md5(m.get("Body"))))
                     .toList();
@@ -88,6 +108,15 @@ final class LoopbackSqs implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "{\"Messages\":[]}";
         }
+    }
+
+    private void requeueExpired() {
+        java.time.Instant now = java.time.Instant.now();
+        inFlight.forEach((receipt, entry) -> {
+            if (entry.getValue().isBefore(now) && inFlight.remove(receipt, entry)) {
+                queue.add(entry.getKey());
+            }
+        });
     }
 
     private static String md5(String body) {

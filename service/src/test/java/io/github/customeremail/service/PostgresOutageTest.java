@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * retried notification is stored once, with no manual step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "customer-email.service.sns.certificate-hosts=127\\.0\\.0\\.1",
         "spring.datasource.username=postgres",

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * directly (the schedule is an hour away), so nothing depends on timing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.extra-tlds=test",
+        "customer-email.extra-top-level-domains=test",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "customer-email.service.recheck.first-delay=0s",
         "customer-email.service.recheck.interval=1h",
@@ -44,9 +44,9 @@ class RecheckTest {
 
     @DynamicPropertySource
     static void dns(DynamicPropertyRegistry registry) {
-        registry.add("customer-email.dns", () -> "127.0.0.1:" + DNS.port());
+        registry.add("customer-email.dns.servers", () -> "127.0.0.1:" + DNS.port());
         // Rechecks run right after one another here; in production their backoff outlasts the checker's memory.
-        registry.add("customer-email.dns-indeterminate-ttl", () -> "0s");
+        registry.add("customer-email.dns.indeterminate-ttl", () -> "0s");
     }
 
     @AfterAll

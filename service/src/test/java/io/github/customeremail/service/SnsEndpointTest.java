@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "customer-email.service.sns.certificate-hosts=127\\.0\\.0\\.1",
         "customer-email.service.sns.subscribe-hosts=127\\.0\\.0\\.1",

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** SQS pull against a loopback SQS stand-in: store, then delete; faults of the stand-in are ridden out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.sqs.region=us-east-1",
         "customer-email.service.sqs.wait-time=1s",
         "spring.datasource.url=jdbc:h2:mem:sqs;DB_CLOSE_DELAY=-1"})

@@ -2,6 +2,7 @@ package io.github.customeremail.spring;
 
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.MailDomainChecker;
+import io.github.customeremail.SuppressionList;
 import io.github.customeremail.dns.DnsMailDomainChecker;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,8 @@ public class CustomerEmailAutoConfiguration {
         DnsServers.parse(dns.getServers()).forEach(builder::server);
         Settings.apply("customer-email.dns.deadline", dns.getDeadline(), builder::deadline);
         Settings.apply("customer-email.dns.cache.max-size", dns.getCache().getMaxSize(), builder::maximumCacheSize);
+        Settings.applyIfSet("customer-email.dns.indeterminate-ttl", dns.getIndeterminateTtl(),
+                builder::indeterminateTtl);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         try {
             return builder.build();
@@ -59,6 +62,7 @@ public class CustomerEmailAutoConfiguration {
      *
      * @param properties the bound properties
      * @param mailDomainChecker the checker bean, if any (the auto-configured DNS checker or the application's)
+     * @param suppressionList the application's suppression list bean, if any (consulted on every check)
      * @param customizers applied after the properties
      * @return the validator
      */
@@ -66,9 +70,11 @@ public class CustomerEmailAutoConfiguration {
     @ConditionalOnMissingBean
     public CustomerEmailValidator customerEmailValidator(CustomerEmailProperties properties,
                                                          ObjectProvider<MailDomainChecker> mailDomainChecker,
+                                                         ObjectProvider<SuppressionList> suppressionList,
                                                          ObjectProvider<CustomerEmailValidatorCustomizer> customizers) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder().configureFromClasspath();
         apply(properties, builder);
+        suppressionList.ifUnique(builder::suppressionList);
         MailDomainChecker checker = mailDomainChecker.getIfUnique();
         if (checker != null) {
             builder.mailDomainChecker(checker);

@@ -205,6 +205,12 @@ public class CustomerEmailProperties {
          */
         private Verdict failureVerdict = Verdict.UNKNOWN;
 
+        /**
+         * How long a domain whose DNS did not answer (timeout, SERVFAIL) stays UNKNOWN in the cache before it is asked
+         * again. Default 30s; 0s asks again on every check.
+         */
+        private Duration indeterminateTtl;
+
         private final Cache cache = new Cache();
 
         private final Health health = new Health();
@@ -239,6 +245,14 @@ public class CustomerEmailProperties {
 
         public void setFailureVerdict(Verdict failureVerdict) {
             this.failureVerdict = failureVerdict;
+        }
+
+        public Duration getIndeterminateTtl() {
+            return indeterminateTtl;
+        }
+
+        public void setIndeterminateTtl(Duration indeterminateTtl) {
+            this.indeterminateTtl = indeterminateTtl;
         }
 
         public Cache getCache() {

@@ -129,6 +129,23 @@ class CustomerEmailAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationsSuppressionListIsConsultedByTheValidatorAndTheAnnotation() {
+        io.github.customeremail.InMemorySuppressionList list = new io.github.customeremail.InMemorySuppressionList();
+        list.add(new io.github.customeremail.SuppressionEntry("rebote@gmail.com",
+                io.github.customeremail.SuppressionReason.MAILBOX_DOES_NOT_EXIST,
+                java.time.LocalDate.parse("2026-11-03"), "smtp; 550 5.1.1 user unknown"));
+        runner.withBean(io.github.customeremail.SuppressionList.class, () -> list).run(context -> {
+            CustomerEmailValidator v = context.getBean(CustomerEmailValidator.class);
+            assertThat(v.check("Rebote@Gmail.com").has(FindingCode.PREVIOUSLY_BOUNCED)).isTrue();
+            assertThat(v.check("Rebote@Gmail.com").verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(v.check("otro@gmail.com").verdict()).isEqualTo(Verdict.VALID);
+            Validator validator = context.getBean(Validator.class);
+            assertThat(validator.validate(new Signup("rebote@gmail.com"))).hasSize(1);
+            assertThat(validator.validate(new Signup("otro@gmail.com"))).isEmpty();
+        });
+    }
+
+    @Test
     void customizersRunAfterTheProperties() {
         runner.withPropertyValues("customer-email.role-accounts=invalid")
                 .withBean(CustomerEmailValidatorCustomizer.class,
@@ -143,6 +160,7 @@ class CustomerEmailAutoConfigurationTest {
         runner.withPropertyValues("customer-email.dns.enabled=true",
                 "customer-email.dns.servers=127.0.0.1:5353, [::1]:5353, 192.0.2.1",
                 "customer-email.dns.deadline=750ms", "customer-email.dns.cache.max-size=100",
+                "customer-email.dns.indeterminate-ttl=0s",
                 "customer-email.dns.failure-verdict=invalid").run(context -> {
             assertThat(context).hasSingleBean(DnsMailDomainChecker.class);
             CustomerEmailValidator v = context.getBean(CustomerEmailValidator.class);

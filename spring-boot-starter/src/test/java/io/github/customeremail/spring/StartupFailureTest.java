@@ -30,6 +30,7 @@ class StartupFailureTest {
         "customer-email.dns.servers=127.0.0.1:99999     | customer-email.dns.servers        | port",
         "customer-email.dns.deadline=0s                 | customer-email.dns.deadline       | positive",
         "customer-email.dns.cache.max-size=0            | customer-email.dns.cache.max-size | positive",
+        "customer-email.dns.indeterminate-ttl=-1s       | customer-email.dns.indeterminate-ttl | negative",
         "customer-email.dns.failure-verdict=valid       | customer-email.dns.failure-verdict | UNKNOWN or INVALID",
         "customer-email.role-accounts=sometimes         | customer-email.role-accounts      | sometimes"})
     void aWrongPropertyStopsTheStartupNamingTheProperty(String setting, String property, String detail,
