@@ -6,6 +6,8 @@ module io.github.customeremail.cli {
     requires io.github.customeremail.dns;
     requires io.github.customeremail.odoo;
     requires info.picocli;
+    requires org.dhatim.fastexcel;
+    requires org.dhatim.fastexcel.reader;
 
     exports io.github.customeremail.cli;
     // picocli sets the commands' annotated fields by reflection.
