@@ -88,7 +88,7 @@ final class AuditRun {
                     + "save it as \"CSV UTF-8\" and audit that file", null);
         }
         if (XlsxReader.isXlsx(input)) {
-            return runXlsx(started, input, size);
+            return runXlsx(started, input);
         }
         boolean bom = InputSniffer.startsWithBom(input);
         Charset charset = chooseCharset(bom);
@@ -118,7 +118,7 @@ final class AuditRun {
     }
 
     /** An {@code .xlsx} input: the first sheet, and outputs in the same format. */
-    private AuditSummary.Files runXlsx(long started, Path input, long size) throws AuditFailure, IOException {
+    private AuditSummary.Files runXlsx(long started, Path input) throws AuditFailure, IOException {
         try (XlsxReader reader = new XlsxReader(input)) {
             CsvRow headerRow = read(reader::next);
             if (headerRow == null) {
@@ -131,7 +131,7 @@ final class AuditRun {
                     writer.finish();
                     out.flush();
                 });
-            }), started, size);
+            }), started, -1);           // how much of the sheet is read is not known: no share, no ETA
         }
     }
 

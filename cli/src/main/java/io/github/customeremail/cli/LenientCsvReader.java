@@ -61,6 +61,7 @@ final class LenientCsvReader implements RowSource {
     private BitSet keep = new BitSet();
     private long line = 1;                      // line number of the next byte
     private boolean skipLf;                     // the last record ended with \r: a \n right after belongs to it
+    private boolean lastWasCr;                  // inside quotes: \r\n counts as one line
 
     // The record being read.
     private final Bytes field = new Bytes();
@@ -233,8 +234,6 @@ final class LenientCsvReader implements RowSource {
             lastWasCr = b == '\r';
         }
     }
-
-    private boolean lastWasCr;
 
     /** Adds a byte of a cell's value. */
     private void fieldByte(byte b) {

@@ -19,7 +19,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Reads the first sheet of an {@code .xlsx} workbook (Odoo's default export format) row by row with FastExcel's
- * streaming reader: the sheet's XML is parsed as it is unzipped, never held whole. Every cell keeps its kind, value and
+ * streaming reader: the sheet's XML is parsed as it is unzipped, never held whole. (The reader keeps the workbook's
+ * shared-strings table in memory as far as the rows read refer to it: flat for inline strings, about 60 bytes per
+ * distinct text otherwise.) Every cell keeps its kind, value and
  * number format ({@link SheetCell}) so that the checked workbook repeats it; the fields the audit reads are the cells'
  * text, padded to the header's width.
  */

@@ -137,6 +137,41 @@ class AuditXlsxTest {
                 List.of("__export__.res_partner_2", "pedro.sanchez@gmail.com", "yes"));
     }
 
+    /**
+     * Odoo's importer reads an XLSX file with openpyxl, {@code load_workbook(..., data_only=True)}, and takes
+     * {@code sheet.rows} (base_import's {@code _read_xlsx}): the fixes workbook, read the same way, gives the rows to
+     * import. Debian's python3-openpyxl ({@code .ci/run} installs it); skipped without it outside CI.
+     */
+    @Test
+    void odoosXlsxReaderGetsEveryFixFromTheFixesWorkbook() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        boolean ready = Files.isExecutable(python)
+                && new ProcessBuilder(python.toString(), "-c", "import openpyxl").start().waitFor() == 0;
+        if (!ready) {
+            String reason = "Debian's python3-openpyxl is not installed: it reads the fixes workbook as Odoo does";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        Path input = dir.resolve("contactos.xlsx");
+        sample(input);
+        assertThat(run("audit", "--dns", "off", input.toString()).status()).isZero();
+        Path read = dir.resolve("read.txt");
+        Process p = new ProcessBuilder(python.toString(), "-c", String.join("\n",
+                "import io, sys, openpyxl",
+                "book = openpyxl.load_workbook(io.BytesIO(open(sys.argv[1], 'rb').read()), data_only=True)",
+                "for row in book[book.sheetnames[0]].rows:",
+                "    print('|'.join('' if c.value is None else str(c.value) for c in row))"),
+                dir.resolve("contactos.fixes.xlsx").toString())
+                .redirectError(dir.resolve("warnings.txt").toFile()).redirectOutput(read.toFile()).start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.readAllLines(read)).as(Files.readString(dir.resolve("warnings.txt"))).containsExactly(
+                "id|email|needs_confirmation",
+                "__export__.res_partner_1|juan.perez@gmail.com|no",
+                "__export__.res_partner_2|pedro.sanchez@gmail.com|yes");
+    }
+
     @Test
     void theSameContactsGiveTheSameFiguresAsCsvOrXlsx() throws Exception {
         Path xlsx = dir.resolve("contactos.xlsx");
