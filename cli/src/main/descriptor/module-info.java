@@ -8,6 +8,8 @@ module io.github.customeremail.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires org.dhatim.fastexcel;
+    requires org.dhatim.fastexcel.reader;
 
     exports io.github.customeremail.cli;
     // picocli sets the commands' annotated fields by reflection.

@@ -18,15 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code audit FILE.csv}: checks the email column of a whole contacts export (Odoo's res.partner by default) and
- * writes, beside it, {@code FILE.checked.csv} (every row, in order, with the verdict, suggestion, fixed address,
- * finding codes and a message) and {@code FILE.fixes.csv} (External ID + corrected email of only the rows to fix,
- * ready for Odoo's import). Prints a summary. Never modifies its input; both outputs appear atomically or not at all.
+ * {@code audit FILE.csv} (or {@code FILE.xlsx}): checks the email column of a whole contacts export (Odoo's
+ * res.partner by default) and writes, beside it and in the same format, {@code FILE.checked.csv} (every row, in order,
+ * with the verdict, suggestion, fixed address, finding codes and a message) and {@code FILE.fixes.csv} (External ID +
+ * corrected email of only the rows to fix, ready for Odoo's import). Prints a summary. Never modifies its input; both outputs appear atomically or not at all.
  * The work itself is an {@link AuditRun}.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Checks every email of a CSV export (e.g. Odoo contacts) and writes FILE.checked.csv, "
-                + "FILE.fixes.csv and a summary.",
+        description = {"Checks every email of a CSV or XLSX export (e.g. Odoo contacts) and writes FILE.checked.csv, "
+                + "FILE.fixes.csv (.xlsx for an XLSX input) and a summary.",
             "Exit status: 0 when the audit was done (whatever the verdicts), 2 on bad usage, "
                 + "1 when it could not be done (unreadable input, unwritable output)."})
 final class AuditCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV export to audit (never modified).")
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV or XLSX export to audit (never modified).")
     Path file;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -86,7 +86,14 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CliText text = options.text();
         Path input = file.toAbsolutePath().normalize();
-        Path checked = (out != null ? out : sibling(input, ".checked.csv")).toAbsolutePath().normalize();
+        Path checked;
+        try {
+            checked = (out != null ? out : checkedPathFor(input)).toAbsolutePath().normalize();
+        } catch (IOException e) {
+            err.println("error: cannot read " + input + ": " + AuditFailure.reason(e, input));
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
         Path fixes = fixesPathFor(checked);
         try {
             if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
@@ -108,7 +115,7 @@ final class AuditCommand implements Callable<Integer> {
                 }
             }
             AuditRun.Request request = new AuditRun.Request(input, checked, fixes, file,
-                    out != null ? out : sibling(file, ".checked.csv"), column, delimiter, encoding,
+                    out != null ? out : file.resolveSibling(checked.getFileName()), column, delimiter, encoding,
                     progress.enabled());
             AuditRun.CustomerEmailValidatorFactory factory = () -> validators.apply(options);
             AuditRun audit = new AuditRun(request, factory, err, text, options.locale(), null);
@@ -138,20 +145,41 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code dir/name.csv} → {@code dir/name<suffix>} */
+    /** {@code dir/name.csv} → {@code dir/name<suffix>}; {@code .xlsx} likewise */
     static Path sibling(Path path, String suffix) {
         String name = path.getFileName().toString();
-        String base = name.regionMatches(true, Math.max(0, name.length() - 4), ".csv", 0, 4)
-                ? name.substring(0, name.length() - 4) : name;
-        return path.resolveSibling(base + suffix);
+        String ext = extension(name);
+        return path.resolveSibling(name.substring(0, name.length() - ext.length()) + suffix);
     }
 
-    /** {@code x.checked.csv} → {@code x.fixes.csv}; {@code other.csv} → {@code other.fixes.csv} */
+    /** @return {@code .csv} or {@code .xlsx} (in the case the name has it), or "" */
+    static String extension(String name) {
+        for (String ext : List.of(".csv", ".xlsx")) {
+            if (name.regionMatches(true, Math.max(0, name.length() - ext.length()), ext, 0, ext.length())) {
+                return name.substring(name.length() - ext.length());
+            }
+        }
+        return "";
+    }
+
+    /**
+     * {@code x.checked.csv} → {@code x.fixes.csv}; {@code other.csv} → {@code other.fixes.csv};
+     * {@code x.checked.xlsx} → {@code x.fixes.xlsx}
+     */
     static Path fixesPathFor(Path checked) {
         String name = checked.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".checked.csv")) {
-            return checked.resolveSibling(name.substring(0, name.length() - ".checked.csv".length()) + ".fixes.csv");
+        String ext = extension(name).toLowerCase(Locale.ROOT);
+        String checkedSuffix = ".checked" + (ext.isEmpty() ? ".csv" : ext);
+        if (name.toLowerCase(Locale.ROOT).endsWith(checkedSuffix)) {
+            return checked.resolveSibling(name.substring(0, name.length() - checkedSuffix.length()) + ".fixes"
+                    + (ext.isEmpty() ? ".csv" : ext));
         }
-        return sibling(checked, ".fixes.csv");
+        return sibling(checked, ".fixes" + (ext.isEmpty() ? ".csv" : ext));
+    }
+
+    /** The checked file's default name: beside the input, in its format. */
+    static Path checkedPathFor(Path input) throws IOException {
+        boolean xlsx = Files.isRegularFile(input) && XlsxReader.isXlsx(input);
+        return sibling(input, xlsx ? ".checked.xlsx" : ".checked.csv");
     }
 }

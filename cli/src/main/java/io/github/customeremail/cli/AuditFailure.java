@@ -19,9 +19,9 @@ class AuditFailure extends Exception {
     /** The input turned out not to be UTF-8 while {@code --encoding auto} allowed a fallback: start again. */
     static final class NotUtf8 extends AuditFailure {
         private static final long serialVersionUID = 1L;
-        final transient CsvLines.InvalidUtf8 where;
+        final transient LenientCsvReader.InvalidUtf8 where;
 
-        NotUtf8(CsvLines.InvalidUtf8 where) {
+        NotUtf8(LenientCsvReader.InvalidUtf8 where) {
             super("not valid UTF-8", where);
             this.where = where;
         }

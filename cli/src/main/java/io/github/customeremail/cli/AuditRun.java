@@ -2,8 +2,9 @@ package io.github.customeremail.cli;
 
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.EmailCheck;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -12,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,11 @@ final class AuditRun {
      * already in flight or cached take no slot.
      */
     static final int MAX_DOMAINS_IN_FLIGHT = 16;
+    /**
+     * Memory the rows read ahead may hold (see {@link #weight}): with cells of up to a megabyte, 4096 rows could
+     * otherwise hold gigabytes. Past it, the oldest row is waited for.
+     */
+    static final long MAX_WINDOW_BYTES = 64L << 20;
 
     /** What the command line asked for. */
     record Request(Path input, Path checked, Path fixes, Path shownInput, Path shownChecked, String column,
@@ -80,35 +87,81 @@ final class AuditRun {
             throw new AuditFailure("cannot audit " + input + ": it is UTF-16 text (Excel's \"Unicode text\"); "
                     + "save it as \"CSV UTF-8\" and audit that file", null);
         }
+        if (XlsxReader.isXlsx(input)) {
+            return runXlsx(started, input);
+        }
         boolean bom = InputSniffer.startsWithBom(input);
         Charset charset = chooseCharset(bom);
-        StagedOutput checked = null;
-        StagedOutput fixes = null;
-        try (InputStream bytes = Files.newInputStream(input)) {
-            if (bom && charset == StandardCharsets.UTF_8) {
-                bytes.skipNBytes(3);
-            }
-            CsvLines lines = new CsvLines(bytes, charset, charset == StandardCharsets.UTF_8);
-            CsvLines.Line firstLine = read(lines::next);
-            if (firstLine == null) {
+        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ);
+             FileChannel copies = FileChannel.open(input, StandardOpenOption.READ)) {
+            long start = bom && charset == StandardCharsets.UTF_8 ? 3 : 0;
+            String headerText = InputSniffer.firstLine(in, start, charset);
+            if (headerText.isEmpty()) {
                 throw new AuditFailure("cannot audit " + input + ": the file is empty (no header line)", null);
             }
-            String headerText = firstLine.text();
             char sep = request.delimiter() != '\0' ? request.delimiter() : InputSniffer.detectDelimiter(headerText);
             String newline = InputSniffer.terminatorOf(headerText);
-            lines.pushBack(List.of(firstLine));
-            LenientCsvReader reader = new LenientCsvReader(lines, sep);
+            LenientCsvReader reader = new LenientCsvReader(in, start, charset, charset == StandardCharsets.UTF_8,
+                    sep, LenientCsvReader.DEFAULT_CELL_LIMIT);
             CsvRow headerRow = read(reader::next);
-            List<String> header = headerRow.fields();
-            int emailIndex = InputSniffer.emailColumn(header, request.column());
-            if (emailIndex < 0) {
-                usageError = InputSniffer.noEmailColumn(header, request.column(), input);
-                return null;
+            if (headerRow.streamed()) {
+                throw new AuditFailure("cannot audit " + input + ": its header line is longer than "
+                        + LenientCsvReader.DEFAULT_CELL_LIMIT + " bytes", null);
             }
-            int idIndex = InputSniffer.indexOf(header, InputSniffer.ID_HEADERS);
-            reader.expectFields(header.size());
-
             boolean writeBom = bom || charset != StandardCharsets.UTF_8;
+            CsvWriter.Source originals = new CsvWriter.Source(copies, charset);
+            return audit(reader, headerRow, new Format(charset.name(), sep, channel -> {
+                Writer writer = writer(channel, writeBom);
+                return new Output(new CsvWriter(writer, sep, newline, originals), writer::flush);
+            }), started, size);
+        }
+    }
+
+    /** An {@code .xlsx} input: the first sheet, and outputs in the same format. */
+    private AuditSummary.Files runXlsx(long started, Path input) throws AuditFailure, IOException {
+        try (XlsxReader reader = new XlsxReader(input)) {
+            CsvRow headerRow = read(reader::next);
+            if (headerRow == null) {
+                throw new AuditFailure("cannot audit " + input + ": its first sheet is empty (no header row)", null);
+            }
+            return audit(reader, headerRow, new Format("XLSX", '\0', channel -> {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                XlsxWriter writer = new XlsxWriter(out, reader.sheetName());
+                return new Output(writer, () -> {
+                    writer.finish();
+                    out.flush();
+                });
+            }), started, -1);           // how much of the sheet is read is not known: no share, no ETA
+        }
+    }
+
+    /** How the outputs are written: the input's format. */
+    private record Format(String name, char delimiter, Outputs outputs) { }
+
+    /** Opens a writer of the input's format over an output file. */
+    @FunctionalInterface
+    private interface Outputs {
+        Output open(FileChannel channel) throws IOException;
+    }
+
+    /** A writer and what writes its last bytes out. */
+    private record Output(RowWriter writer, AuditFailure.IoAction finish) { }
+
+    private AuditSummary.Files audit(RowSource reader, CsvRow headerRow, Format format, long started, long size)
+            throws AuditFailure, IOException {
+        Path input = request.input();
+        List<String> header = headerRow.fields();
+        int emailIndex = InputSniffer.emailColumn(header, request.column());
+        if (emailIndex < 0) {
+            usageError = InputSniffer.noEmailColumn(header, request.column(), input);
+            return null;
+        }
+        int idIndex = InputSniffer.indexOf(header, InputSniffer.ID_HEADERS);
+        reader.expectFields(header.size());
+        reader.keepCells(emailIndex, idIndex);
+        StagedOutput checked = null;
+        StagedOutput fixes = null;
+        try {
             checked = StagedOutput.beside(request.checked());
             fixes = idIndex >= 0 ? StagedOutput.beside(request.fixes()) : null;
             if (idIndex < 0) {
@@ -118,25 +171,24 @@ final class AuditRun {
             try (FileChannel checkedChannel = checked.open();
                  FileChannel fixesChannel = fixes == null ? null : fixes.open();
                  CustomerEmailValidator validator = validators.create()) {
-                Writer checkedWriter = writer(checkedChannel, writeBom);
-                Writer fixesWriter = fixesChannel == null ? null : writer(fixesChannel, writeBom);
-                CsvWriter fixesCsv = fixesWriter == null ? null : new CsvWriter(fixesWriter, sep, newline);
-                RowEmitter emitter = new RowEmitter(header.size(), idIndex, sep, new RowEmitter.Target(
-                        request.checked(), new CsvWriter(checkedWriter, sep, newline), fixesCsv),
-                        summary, err, text, locale);
+                Output checkedOut = format.outputs().open(checkedChannel);
+                Output fixesOut = fixesChannel == null ? null : format.outputs().open(fixesChannel);
+                RowWriter fixesWriter = fixesOut == null ? null : fixesOut.writer();
+                RowEmitter emitter = new RowEmitter(header.size(), idIndex, format.delimiter(), new RowEmitter.Target(
+                        request.checked(), checkedOut.writer(), fixesWriter), summary, err, text, locale);
                 emitter.header(headerRow);
-                if (fixesCsv != null) {
+                if (fixesWriter != null) {
                     AuditFailure.writing(request.checked(),
-                            () -> fixesCsv.row(List.of("id", "email", "needs_confirmation")));
+                            () -> fixesWriter.row(List.of("id", "email", "needs_confirmation")));
                 }
-                Progress meter = new Progress(size, lines::bytesRead, err, request.progress());
+                Progress meter = new Progress(size, reader::bytesRead, err, request.progress());
                 stream(reader, validator, emailIndex, emitter, meter);
                 meter.finish();
                 AuditFailure.writing(request.checked(), () -> {
-                    checkedWriter.flush();
+                    checkedOut.finish().run();
                     checkedChannel.force(true);
-                    if (fixesWriter != null) {
-                        fixesWriter.flush();
+                    if (fixesOut != null) {
+                        fixesOut.finish().run();
                         fixesChannel.force(true);
                     }
                 });
@@ -151,7 +203,7 @@ final class AuditRun {
             }
             err.flush();
             // Paths are shown as the user gave them.
-            return new AuditSummary.Files(request.shownInput().toString(), charset.name(), sep,
+            return new AuditSummary.Files(request.shownInput().toString(), format.name(), format.delimiter(),
                     header.get(emailIndex), request.shownChecked().toString(),
                     idIndex >= 0 ? AuditCommand.fixesPathFor(request.shownChecked()).toString() : null,
                     (System.nanoTime() - started) / 1_000_000);
@@ -165,17 +217,22 @@ final class AuditRun {
         }
     }
 
-    private void stream(LenientCsvReader reader, CustomerEmailValidator validator, int emailIndex,
+    private void stream(RowSource reader, CustomerEmailValidator validator, int emailIndex,
                         RowEmitter emitter, Progress meter) throws AuditFailure {
         boolean offline = validator.mailDomainChecker().isEmpty();
         ArrayDeque<Pending> window = new ArrayDeque<>();
         Semaphore domainSlots = new Semaphore(MAX_DOMAINS_IN_FLIGHT);
         ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups = new ConcurrentHashMap<>();
+        long windowBytes = 0;
         CsvRow row;
         while ((row = read(reader::next)) != null) {
             meter.tick();
             String email = row.problem() != null || emailIndex >= row.fields().size()
                     ? null : row.fields().get(emailIndex);
+            if (email != null && row.overLimit().contains(emailIndex)) {
+                // Far past any address: the validator refuses it as too long from its first characters.
+                email = email.substring(0, CustomerEmailValidator.MAX_INPUT_LENGTH + 1);
+            }
             if (offline) {
                 emitter.emit(row, email == null || email.isBlank() ? null : validator.checkOffline(email));
                 continue;
@@ -185,10 +242,13 @@ final class AuditRun {
             if (future != null && !future.isDone()) {
                 holdDomainSlot(domainOf(email), future, lookups, domainSlots);
             }
-            window.addLast(new Pending(row, future));
-            while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT
+            Pending pending = new Pending(row, future, weight(row));
+            window.addLast(pending);
+            windowBytes += pending.weight();
+            while (!window.isEmpty() && (window.size() >= MAX_IN_FLIGHT || windowBytes > MAX_WINDOW_BYTES
                     || window.peekFirst().future() == null || window.peekFirst().future().isDone())) {
                 Pending p = window.pollFirst();
+                windowBytes -= p.weight();
                 emitter.emit(p.row(), p.future() == null ? null : p.future().join());
             }
         }
@@ -220,7 +280,16 @@ final class AuditRun {
         return email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     }
 
-    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future) { }
+    private record Pending(CsvRow row, CompletableFuture<EmailCheck> future, long weight) { }
+
+    /** About the memory a row holds while it waits in the window: its bytes and its cells (two bytes a char). */
+    static long weight(CsvRow row) {
+        long weight = row.raw() == null ? 0 : row.raw().length;
+        for (String field : row.fields()) {
+            weight += field == null ? 0 : 2L * field.length();
+        }
+        return weight;
+    }
 
     private Charset chooseCharset(boolean bom) {
         if (forced != null) {
@@ -242,7 +311,7 @@ final class AuditRun {
     private <T> T read(IoSupplier<T> step) throws AuditFailure {
         try {
             return step.get();
-        } catch (CsvLines.InvalidUtf8 e) {
+        } catch (LenientCsvReader.InvalidUtf8 e) {
             if (fallbackAllowed) {
                 throw new AuditFailure.NotUtf8(e);
             }

@@ -129,7 +129,11 @@ final class AuditSummary {
         out.append(",\"encoding\":");
         Json.string(out, files.encoding());
         out.append(",\"delimiter\":");
-        Json.string(out, String.valueOf(files.delimiter()));
+        if (files.delimiter() == '\0') {
+            out.append("null");                 // a spreadsheet has no delimiter
+        } else {
+            Json.string(out, String.valueOf(files.delimiter()));
+        }
         out.append(",\"email_column\":");
         Json.string(out, files.emailColumn());
         out.append(",\"output\":");
@@ -180,7 +184,9 @@ final class AuditSummary {
     String text(Files files, CliText text) {
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder(1024);
-        out.append(text.get("summary.title", files.input(), files.encoding(), files.delimiter(), files.emailColumn()))
+        out.append(files.delimiter() == '\0'
+                ? text.get("summary.titleSheet", files.input(), files.encoding(), files.emailColumn())
+                : text.get("summary.title", files.input(), files.encoding(), files.delimiter(), files.emailColumn()))
                 .append(nl).append(nl);
         line(out, text.get("summary.rows"), rows, rows);
         line(out, "  " + text.get("summary.withEmail"), withEmail, rows);

@@ -1,7 +1,11 @@
 package io.github.customeremail.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +39,27 @@ final class InputSniffer {
             return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                     && (head[2] & 0xFF) == 0xBF;
         }
+    }
+
+    /**
+     * @return the first line of the file from {@code start}, with its terminator, decoded leniently (at most
+     *         {@link LenientCsvReader#DEFAULT_CELL_LIMIT} bytes of it: enough to see the delimiters of a header)
+     */
+    static String firstLine(SeekableByteChannel in, long start, Charset charset) throws IOException {
+        in.position(start);
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (line.size() < LenientCsvReader.DEFAULT_CELL_LIMIT && in.read(buf.clear()) > 0) {
+            buf.flip();
+            while (buf.hasRemaining()) {
+                byte b = buf.get();
+                line.write(b);
+                if (b == '\n' || b == '\r' && (!buf.hasRemaining() || buf.get(buf.position()) != '\n')) {
+                    return line.toString(charset);
+                }
+            }
+        }
+        return line.toString(charset);
     }
 
     /**

@@ -1,202 +1,419 @@
 package io.github.customeremail.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * Reads CSV records from {@link CsvLines}: quoted fields, doubled quotes, line breaks inside quotes, any
- * single-character delimiter. Memory is bounded by the longest record, never by the file.
+ * Reads CSV records from a file, byte by byte: quoted fields, doubled quotes, line breaks inside quotes, any
+ * single-character delimiter. The delimiter, quotes and line breaks are ASCII, so records are split before decoding
+ * (a line-break byte never occurs inside a UTF-8 sequence nor means anything else in windows-1252).
+ *
+ * <p>Memory is bounded by the cell limit, never by a record or the file: a cell longer than the limit keeps only its
+ * first {@code cellLimit} bytes (and is listed in {@link CsvRow#overLimit()}); a record longer than the limit is not
+ * kept whole but remembered by its position in the file ({@link CsvRow#start()}, {@link CsvRow#end()}), from which
+ * the writer copies it, and keeps only the cells named with {@link #keepCells}. A 1 GB single-line cell streams
+ * through in a few megabytes.
  *
  * <p>It follows RFC 4180 where exports do and departs from it where Odoo and Excel exports are sloppy: a stray quote
  * inside an unquoted field is kept as a character, text after a closing quote stays in the field, and an unclosed
  * quote is recovered from: when a quoted field runs to the end of the file or past {@link #MAX_RECORD_LINES} lines /
- * {@link #MAX_RECORD_CHARS} characters, the record's first line is re-read with the quote taken literally, marked
+ * {@link #MAX_RECORD_BYTES} bytes, the record's first line is read again with the quote taken literally, marked
  * malformed, and the following lines are read again as records of their own, so no row is swallowed.
  *
- * <p>Hand-written rather than FastCSV or Commons CSV because the audit needs two things they do not give: the raw
- * text (or UTF-8 bytes) of each record, so that the checked file repeats the original columns byte for byte, and
- * the recovery after an unclosed quote above (both libraries either fail or read the rest of the file as one field).
+ * <p>With strict UTF-8 every byte is validated (WHATWG's decoder rules: no overlong forms, surrogates or code points
+ * past U+10FFFF) and the first invalid one raises {@link InvalidUtf8} with its line and file offset.
+ *
+ * <p>Hand-written rather than FastCSV or Commons CSV because the audit needs what they do not give: the position and
+ * bytes of each record, so that the checked file repeats the original columns byte for byte, cells that stream past
+ * a limit, and the recovery after an unclosed quote above (both libraries either fail or read the rest of the file
+ * as one field).
  */
-final class LenientCsvReader {
+final class LenientCsvReader implements RowSource {
 
     /** A record whose quoted field spans more lines than this is treated as an unclosed quote. */
     static final int MAX_RECORD_LINES = 100;
-    /** A record longer than this (characters) is treated as an unclosed quote. */
-    static final int MAX_RECORD_CHARS = 1 << 20;
+    /** A quoted field that spans lines and makes its record longer than this (bytes) is an unclosed quote. */
+    static final int MAX_RECORD_BYTES = 1 << 20;
+    /** The default cell limit (bytes): cells and records up to this are kept in memory. */
+    static final int DEFAULT_CELL_LIMIT = 1 << 20;
 
-    private final CsvLines lines;
-    private final char delimiter;
+    private static final int START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_SEEN = 3;
+
+    private final SeekableByteChannel in;
+    private final Charset charset;
+    private final boolean strictUtf8;
+    private final byte delimiter;
+    private final int cellLimit;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    private long bufferOffset;                  // file offset of buf[0]
     private int expectedFields = -1;
+    private BitSet keep = new BitSet();
+    private long line = 1;                      // line number of the next byte
+    private boolean skipLf;                     // the last record ended with \r: a \n right after belongs to it
+    private boolean lastWasCr;                  // inside quotes: \r\n counts as one line
 
-    LenientCsvReader(CsvLines lines, char delimiter) {
-        this.lines = lines;
-        this.delimiter = delimiter;
+    // The record being read.
+    private final Bytes field = new Bytes();
+    private final Bytes raw = new Bytes();
+    private boolean rawTooLong;
+    private long fieldBytes;
+    private final List<String> fields = new ArrayList<>();
+    private final List<Integer> overLimit = new ArrayList<>();
+
+    // UTF-8 validation state (carried across buffers and records).
+    private int utf8Needed;
+    private int utf8Lower = 0x80;
+    private int utf8Upper = 0xBF;
+    private long utf8SequenceStart;
+    private long utf8SequenceLine;
+
+    /**
+     * @param in         the file, positioned anywhere (reading starts at {@code start})
+     * @param start      the offset of the first record (after a byte-order mark)
+     * @param charset    how to decode cells
+     * @param strictUtf8 whether invalid UTF-8 is an error
+     * @param delimiter  the field separator (ASCII)
+     * @param cellLimit  bytes of a cell (and of a record) kept in memory
+     */
+    LenientCsvReader(SeekableByteChannel in, long start, Charset charset, boolean strictUtf8, char delimiter,
+                     int cellLimit) throws IOException {
+        if (delimiter > 0x7F || cellLimit < 1) {
+            throw new IllegalArgumentException("delimiter must be ASCII and the cell limit positive");
+        }
+        this.in = in;
+        this.charset = charset;
+        this.strictUtf8 = strictUtf8 && charset == StandardCharsets.UTF_8;
+        this.delimiter = (byte) delimiter;
+        this.cellLimit = cellLimit;
+        seek(start);
     }
 
     /** Rows with another field count than this are reported malformed (set it from the header). */
-    void expectFields(int count) {
+    @Override
+    public void expectFields(int count) {
         this.expectedFields = count;
     }
 
+    @Override
+    public void keepCells(int... indexes) {
+        keep = new BitSet();
+        for (int i : indexes) {
+            if (i >= 0) {
+                keep.set(i);
+            }
+        }
+    }
+
+    /** @return bytes consumed so far (for progress) */
+    @Override
+    public long bytesRead() {
+        return bufferOffset + buf.position();
+    }
+
     /** @return the next record, or {@code null} at the end of the input */
-    CsvRow next() throws IOException {
-        CsvLines.Line first = lines.next();
-        if (first == null) {
+    @Override
+    public CsvRow next() throws IOException {
+        long start = bytesRead();
+        long firstLine = line;
+        int firstByte = peek();
+        if (firstByte == '\n' && skipLf) {
+            buf.get();
+            start++;
+            firstByte = peek();
+        }
+        skipLf = false;
+        if (firstByte < 0) {
             return null;
         }
-        List<String> fields = new ArrayList<>(expectedFields > 0 ? expectedFields + 1 : 16);
-        StringBuilder field = this.field;
-        field.setLength(0);
-        String text = first.text();
-        boolean open = parse(text, fields, field, false);
-        String raw = null;
-        byte[] rawUtf8 = null;
-        if (!open) {
-            rawUtf8 = first.utf8();
-            if (rawUtf8 == null) {
-                raw = text.substring(0, contentEnd(text));
-            }
-        } else {
-            List<CsvLines.Line> consumed = new ArrayList<>();
-            StringBuilder rawText = new StringBuilder(text);
-            int chars = text.length();
-            while (open) {
-                CsvLines.Line more = lines.next();
-                if (more != null) {
-                    consumed.add(more);
-                }
-                if (more == null || consumed.size() > MAX_RECORD_LINES || chars > MAX_RECORD_CHARS) {
-                    // Unclosed quote: take the first line literally and read the following lines again.
-                    lines.pushBack(consumed);
-                    fields.clear();
-                    parseLiteral(text, fields);
-                    return new CsvRow(fields, first.number(), CsvRow.Problem.UNCLOSED_QUOTE, null, null);
-                }
-                String moreText = more.text();
-                chars += moreText.length();
-                rawText.append(moreText);
-                open = parse(moreText, fields, field, true);
-            }
-            rawText.setLength(contentEnd(rawText));
-            raw = rawText.toString();
+        CsvRow row = read(start, firstLine, false);
+        if (row == null) {
+            // Unclosed quote: the first line again, its quotes taken literally; the lines after it are read again.
+            seek(start);
+            line = firstLine;
+            row = read(start, firstLine, true);
         }
-        CsvRow.Problem problem = null;
-        if (expectedFields >= 0 && fields.size() != expectedFields) {
+        return row;
+    }
+
+    /** @return the record, or {@code null} when a quoted field did not close in time (unclosed quote) */
+    private CsvRow read(long start, long firstLine, boolean literal) throws IOException {
+        fields.clear();
+        overLimit.clear();
+        raw.clear();
+        rawTooLong = false;
+        lastWasCr = false;
+        startField();
+        int state = START;
+        int linesInQuotes = 0;
+        while (true) {
+            if (!buf.hasRemaining() && !fill()) {
+                if (state == QUOTED) {
+                    return null;
+                }
+                endUtf8();
+                endField();
+                return row(start, bytesRead(), firstLine, literal);
+            }
+            byte b = buf.get();
+            if (strictUtf8 && (b < 0 || utf8Needed > 0)) {
+                utf8(b);
+            }
+            if ((b == '\n' || b == '\r') && state != QUOTED) {
+                long end = bytesRead() - 1;
+                line++;
+                skipLf = b == '\r';
+                if (skipLf && buf.hasRemaining() && buf.get(buf.position()) == '\n') {
+                    buf.get();
+                    skipLf = false;
+                }
+                endField();
+                return row(start, end, firstLine, literal);
+            }
+            rawByte(b);
+            switch (state) {
+                case START -> {
+                    if (b == '"' && !literal) {
+                        state = QUOTED;
+                    } else if (b == delimiter) {
+                        nextField();
+                    } else {
+                        fieldByte(b);
+                        state = UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (b == delimiter) {
+                        nextField();
+                        state = START;
+                    } else {
+                        fieldByte(b);           // lenient: a quote inside an unquoted field is a character
+                    }
+                }
+                case QUOTED -> {
+                    if (b == '"') {
+                        state = QUOTE_SEEN;
+                    } else {
+                        if (b == '\n' || b == '\r') {
+                            // A line break inside quotes belongs to the field; \r\n counts as one line.
+                            if (b == '\r' || !lastWasCr) {
+                                line++;
+                                linesInQuotes++;
+                            }
+                        }
+                        fieldByte(b);
+                    }
+                    if (linesInQuotes > MAX_RECORD_LINES
+                            || linesInQuotes > 0 && bytesRead() - start > MAX_RECORD_BYTES) {
+                        return null;
+                    }
+                }
+                default -> {                    // QUOTE_SEEN
+                    if (b == '"') {
+                        fieldByte(b);           // "" inside quotes
+                        state = QUOTED;
+                    } else if (b == delimiter) {
+                        nextField();
+                        state = START;
+                    } else {
+                        fieldByte(b);           // lenient: text after the closing quote stays in the field
+                        state = UNQUOTED;
+                    }
+                }
+            }
+            lastWasCr = b == '\r';
+        }
+    }
+
+    /** Adds a byte of a cell's value. */
+    private void fieldByte(byte b) {
+        fieldBytes++;
+        if (fieldBytes <= cellLimit && (!rawTooLong || keep.get(fields.size()))) {
+            field.add(b);
+        }
+    }
+
+    /** Adds a byte of the record as read. */
+    private void rawByte(byte b) {
+        if (rawTooLong) {
+            return;
+        }
+        if (raw.length < cellLimit) {
+            raw.add(b);
+            return;
+        }
+        rawTooLong = true;
+        raw.clear();
+        // The record is no longer kept whole: only the cells to keep stay.
+        for (int i = 0; i < fields.size(); i++) {
+            if (!keep.get(i)) {
+                fields.set(i, null);
+            }
+        }
+        if (!keep.get(fields.size())) {
+            field.clear();
+        }
+    }
+
+    private void nextField() {
+        endField();
+        startField();
+    }
+
+    private void startField() {
+        field.clear();
+        fieldBytes = 0;
+    }
+
+    private void endField() {
+        if (fieldBytes > cellLimit) {
+            overLimit.add(fields.size());
+        }
+        if (rawTooLong && !keep.get(fields.size())) {
+            fields.add(null);
+        } else {
+            fields.add(decode(field, fieldBytes > cellLimit));
+        }
+    }
+
+    private String decode(Bytes bytes, boolean cut) {
+        int n = bytes.length;
+        if (cut && charset == StandardCharsets.UTF_8) {
+            // Cut at a character boundary: drop a trailing incomplete sequence.
+            int i = n - 1;
+            while (i >= 0 && (bytes.data[i] & 0xC0) == 0x80 && n - i <= 3) {
+                i--;
+            }
+            if (i >= 0 && (bytes.data[i] & 0xC0) == 0xC0 && n - i < sequenceLength(bytes.data[i])) {
+                n = i;
+            }
+        }
+        return new String(bytes.data, 0, n, charset);
+    }
+
+    private static int sequenceLength(byte lead) {
+        int b = lead & 0xFF;
+        return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    }
+
+    private CsvRow row(long start, long end, long firstLine, boolean literal) {
+        CsvRow.Problem problem = literal ? CsvRow.Problem.UNCLOSED_QUOTE : null;
+        if (problem == null && expectedFields >= 0 && fields.size() != expectedFields) {
             problem = new CsvRow.Problem(fields.size(), expectedFields);
         }
-        return new CsvRow(fields, first.number(), problem, raw, rawUtf8);
+        byte[] bytes = rawTooLong ? null : Arrays.copyOf(raw.data, raw.length);
+        return new CsvRow(new ArrayList<>(fields), firstLine, problem, bytes, start, end,
+                overLimit.isEmpty() ? List.of() : List.copyOf(overLimit), null);
     }
 
-    private final StringBuilder field = new StringBuilder(64);
-
-    /**
-     * Parses one physical line into {@code fields}.
-     *
-     * @param continuing whether the line continues a quoted field of the previous line
-     * @return whether the line ends inside a quoted field (the record continues on the next line)
-     */
-    private boolean parse(String s, List<String> fields, StringBuilder field, boolean continuing) {
-        int end = contentEnd(s);
-        int i = 0;
-        if (continuing) {
-            i = quoted(s, 0, end, field);
-            if (i < 0) {
-                field.append(s, end, s.length());   // the line break belongs to the field
-                return true;
-            }
-            i = endField(s, i, end, fields, field);
-            if (i < 0) {
-                return false;
-            }
+    private int peek() throws IOException {
+        if (!buf.hasRemaining() && !fill()) {
+            return -1;
         }
-        while (true) {
-            if (i < end && s.charAt(i) == '"') {
-                // Fast path: "text" followed by the delimiter or the end, without doubled quotes.
-                int close = s.indexOf('"', i + 1);
-                if (close > 0 && close < end && (close + 1 == end || s.charAt(close + 1) == delimiter)) {
-                    fields.add(s.substring(i + 1, close));
-                    if (close + 1 == end) {
-                        return false;
-                    }
-                    i = close + 2;
-                    continue;
-                }
-                int after = quoted(s, i + 1, end, field);
-                if (after < 0) {
-                    field.append(s, end, s.length());
-                    return true;
-                }
-                i = endField(s, after, end, fields, field);
-                if (i < 0) {
-                    return false;
-                }
+        return buf.get(buf.position()) & 0xFF;
+    }
+
+    private void seek(long offset) throws IOException {
+        in.position(offset);
+        bufferOffset = offset;
+        buf.clear().limit(0);
+        utf8Needed = 0;
+        skipLf = false;
+        lastWasCr = false;
+    }
+
+    private boolean fill() throws IOException {
+        bufferOffset += buf.limit();
+        buf.clear();
+        int n;
+        do {
+            n = in.read(buf);
+        } while (n == 0);
+        buf.flip();
+        return n > 0;
+    }
+
+    /** One byte through the UTF-8 validator (only non-ASCII bytes and continuations reach it). */
+    private void utf8(byte value) throws InvalidUtf8 {
+        int b = value & 0xFF;
+        long offset = bytesRead() - 1;
+        if (utf8Needed == 0) {
+            utf8SequenceStart = offset;
+            utf8SequenceLine = line;
+            if (b >= 0xC2 && b <= 0xDF) {
+                utf8Needed = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                utf8Needed = 2;
+                utf8Lower = b == 0xE0 ? 0xA0 : 0x80;
+                utf8Upper = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                utf8Needed = 3;
+                utf8Lower = b == 0xF0 ? 0x90 : 0x80;
+                utf8Upper = b == 0xF4 ? 0x8F : 0xBF;
             } else {
-                int d = s.indexOf(delimiter, i);
-                if (d < 0 || d > end) {
-                    d = end;
-                }
-                // Lenient: a quote inside an unquoted field is kept as a character.
-                fields.add(s.substring(i, d));
-                if (d >= end) {
-                    return false;
-                }
-                i = d + 1;
+                throw new InvalidUtf8(line, offset, 1);
+            }
+            return;
+        }
+        if (b < utf8Lower || b > utf8Upper) {
+            throw new InvalidUtf8(utf8SequenceLine, utf8SequenceStart, 1);
+        }
+        utf8Lower = 0x80;
+        utf8Upper = 0xBF;
+        utf8Needed--;
+    }
+
+    private void endUtf8() throws InvalidUtf8 {
+        if (strictUtf8 && utf8Needed > 0) {
+            throw new InvalidUtf8(utf8SequenceLine, utf8SequenceStart, 1);
+        }
+    }
+
+    /** A growable byte array. */
+    private static final class Bytes {
+        byte[] data = new byte[256];
+        int length;
+
+        void add(byte b) {
+            if (length == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[length++] = b;
+        }
+
+        void clear() {
+            length = 0;
+            if (data.length > 1 << 16) {
+                data = new byte[256];       // a long record's buffer is not kept for the next ones
             }
         }
     }
 
-    /** Appends a quoted field's content from {@code from}; returns the index after the closing quote, or -1. */
-    private static int quoted(String s, int from, int end, StringBuilder field) {
-        while (true) {
-            int q = s.indexOf('"', from);
-            if (q < 0 || q >= end) {
-                field.append(s, from, end);
-                return -1;
-            }
-            field.append(s, from, q);
-            if (q + 1 < end && s.charAt(q + 1) == '"') {
-                field.append('"');                  // "" inside quotes
-                from = q + 2;
-            } else {
-                return q + 1;
-            }
-        }
-    }
+    /** Bytes that are not UTF-8, with where they are. */
+    static final class InvalidUtf8 extends MalformedInputException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final long offset;
 
-    /** Ends a quoted field at the next delimiter (lenient: text after the closing quote is kept). */
-    private int endField(String s, int i, int end, List<String> fields, StringBuilder field) {
-        int d = s.indexOf(delimiter, i);
-        if (d < 0 || d > end) {
-            d = end;
+        InvalidUtf8(long line, long offset, int length) {
+            super(length);
+            this.line = line;
+            this.offset = offset;
         }
-        field.append(s, i, d);
-        fields.add(field.toString());
-        field.setLength(0);
-        return d >= end ? -1 : d + 1;
-    }
 
-    private static int contentEnd(CharSequence s) {
-        int n = s.length();
-        while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
-            n--;
-        }
-        return n;
-    }
-
-    /** Splits one line at every delimiter, keeping quotes as characters (recovery from an unclosed quote). */
-    private void parseLiteral(String s, List<String> fields) {
-        int n = s.length();
-        while (n > 0 && (s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
-            n--;
-        }
-        int start = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i == n || s.charAt(i) == delimiter) {
-                fields.add(s.substring(start, i));
-                start = i + 1;
-            }
+        @Override
+        public String getMessage() {
+            return "invalid UTF-8 at line " + line + " (byte " + offset + ")";
         }
     }
 }
-

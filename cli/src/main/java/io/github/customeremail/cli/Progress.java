@@ -92,10 +92,13 @@ final class Progress {
         }
     }
 
-    /** e.g. {@code 250000 rows  41.2 %  212000 rows/s  ETA 0:04} */
+    /** e.g. {@code 250000 rows  41.2 %  212000 rows/s  ETA 0:04}; without the share and ETA when the size is -1 */
     static String line(long rows, long bytes, long totalBytes, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
         long rate = Math.round(rows / seconds);
+        if (totalBytes < 0) {
+            return String.format(Locale.ROOT, "%d rows  %d rows/s", rows, rate);
+        }
         double fraction = totalBytes <= 0 ? 1 : Math.min(1.0, (double) bytes / totalBytes);
         long eta = fraction <= 0 ? -1 : Math.round(seconds / fraction - seconds);
         return String.format(Locale.ROOT, "%d rows  %5.1f %%  %d rows/s  ETA %s", rows, 100 * fraction, rate,

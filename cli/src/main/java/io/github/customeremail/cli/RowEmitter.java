@@ -24,7 +24,7 @@ final class RowEmitter {
     static final int MAX_REPORTED_MALFORMED = 20;
 
     /** Where the emitter writes. */
-    record Target(Path checkedFile, CsvWriter checked, CsvWriter fixes) { }
+    record Target(Path checkedFile, RowWriter checked, RowWriter fixes) { }
 
     private final int width;
     private final int idIndex;
@@ -59,18 +59,11 @@ final class RowEmitter {
 
     /** Writes the header row with the added columns. */
     void header(CsvRow headerRow) throws AuditFailure {
-        CsvWriter checked = target.checked();
+        RowWriter checked = target.checked();
         AuditFailure.writing(target.checkedFile(), () -> {
-            if (headerRow.hasRaw()) {
-                checked.raw(headerRow);
-            } else {
-                List<String> header = headerRow.fields();
-                for (int i = 0; i < header.size(); i++) {
-                    checked.field(header.get(i), i == 0);
-                }
-            }
+            checked.original(headerRow);
             for (String added : ADDED_COLUMNS) {
-                checked.field(added, false);
+                checked.added(added);
             }
             checked.endRow();
         });
@@ -107,16 +100,19 @@ final class RowEmitter {
                 codes.append(codes.length() == 0 ? "" : " ").append(f.code().id());
             }
             message = check.headline(locale).orElse("");
-            fix(fields, check);
+            fix(row, check);
         }
         String v = verdict;
         String s = suggestion;
         String n = normalized;
         String m = message;
-        CsvWriter checked = target.checked();
+        RowWriter checked = target.checked();
         AuditFailure.writing(target.checkedFile(), () -> {
-            if (row.problem() == null && row.hasRaw()) {
-                checked.raw(row);            // the original columns exactly as read
+            if (row.problem() == null || row.streamed()) {
+                checked.original(row);                  // the original columns exactly as read
+                for (int i = fields.size(); i < width; i++) {
+                    checked.field("", false);           // a short malformed row, padded to the header
+                }
                 writeAdded(v, s, n, m);
                 return;
             }
@@ -143,17 +139,18 @@ final class RowEmitter {
 
     private void writeAdded(String verdict, String suggestion, String normalized, String message)
             throws IOException {
-        CsvWriter checked = target.checked();
+        RowWriter checked = target.checked();
         // Added for people who open the file in a spreadsheet: never a formula (the original cells stay as read).
-        checked.field(FormulaGuard.cell(verdict), false);
-        checked.field(FormulaGuard.cell(suggestion), false);
-        checked.field(FormulaGuard.cell(normalized), false);
-        checked.field(FormulaGuard.cell(codes.toString()), false);
-        checked.field(FormulaGuard.cell(message), false);
+        checked.added(verdict);
+        checked.added(suggestion);
+        checked.added(normalized);
+        checked.added(codes.toString());
+        checked.added(message);
         checked.endRow();
     }
 
-    private void fix(List<String> fields, EmailCheck check) throws AuditFailure {
+    private void fix(CsvRow row, EmailCheck check) throws AuditFailure {
+        List<String> fields = row.fields();
         String email;
         boolean confirm;
         if (check.verdict() == Verdict.SUGGEST) {
@@ -166,7 +163,8 @@ final class RowEmitter {
         } else {
             return;
         }
-        String id = idIndex >= 0 && idIndex < fields.size() ? fields.get(idIndex) : "";
+        String id = idIndex >= 0 && idIndex < fields.size() && !row.overLimit().contains(idIndex)
+                ? fields.get(idIndex) : "";
         if (id.isBlank()) {
             // Odoo would create a new contact for a row without an External ID: never write one.
             summary.fixesWithoutId++;
@@ -177,7 +175,7 @@ final class RowEmitter {
         } else {
             summary.safeFixes++;
         }
-        CsvWriter fixes = target.fixes();
+        RowWriter fixes = target.fixes();
         if (fixes != null) {
             AuditFailure.writing(target.checkedFile(), () -> fixes.row(List.of(id, email, confirm ? "yes" : "no")));
         }

@@ -74,16 +74,16 @@ final class Utf8Writer extends Writer {
     }
 
     /** Writes bytes that are UTF-8 already. */
-    void writeBytes(byte[] bytes) throws IOException {
-        if (pos + bytes.length > buf.length) {
+    void writeBytes(byte[] bytes, int off, int len) throws IOException {
+        if (pos + len > buf.length) {
             flushBuffer();
-            if (bytes.length > buf.length) {
-                out.write(bytes);
+            if (len > buf.length) {
+                out.write(bytes, off, len);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+        System.arraycopy(bytes, off, buf, pos, len);
+        pos += len;
     }
 
     private void flushBuffer() throws IOException {

@@ -3,11 +3,14 @@ package io.github.customeremail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +24,29 @@ class CsvTest {
     }
 
     static List<CsvRow> read(byte[] bytes, Charset charset, char delimiter, int expectedFields) throws IOException {
-        LenientCsvReader reader = new LenientCsvReader(
-                new CsvLines(new ByteArrayInputStream(bytes), charset, charset == StandardCharsets.UTF_8), delimiter);
-        reader.expectFields(expectedFields);
-        List<CsvRow> rows = new ArrayList<>();
-        for (CsvRow r = reader.next(); r != null; r = reader.next()) {
-            rows.add(r);
+        return read(bytes, charset, delimiter, expectedFields, LenientCsvReader.DEFAULT_CELL_LIMIT);
+    }
+
+    static List<CsvRow> read(byte[] bytes, Charset charset, char delimiter, int expectedFields, int cellLimit,
+                             int... keep) throws IOException {
+        Path file = Files.createTempFile("csv-test", ".csv");
+        try (FileChannel in = FileChannel.open(Files.write(file, bytes), StandardOpenOption.READ)) {
+            LenientCsvReader reader = new LenientCsvReader(in, 0, charset, charset == StandardCharsets.UTF_8,
+                    delimiter, cellLimit);
+            reader.expectFields(expectedFields);
+            reader.keepCells(keep);
+            List<CsvRow> rows = new ArrayList<>();
+            for (CsvRow r = reader.next(); r != null; r = reader.next()) {
+                rows.add(r);
+            }
+            return rows;
+        } finally {
+            Files.delete(file);
         }
-        return rows;
+    }
+
+    static String raw(CsvRow row) {
+        return new String(row.raw(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -40,8 +58,8 @@ class CsvTest {
                 List.of("last", "row", "here"));
         assertThat(rows).extracting(CsvRow::line).containsExactly(1L, 2L, 4L);
         assertThat(rows).extracting(CsvRow::problem).containsOnlyNulls();
-        assertThat(rows.get(1).raw()).isEqualTo("\"x\r\ny\",,\"\"");
-        assertThat(new String(rows.get(0).rawUtf8(), StandardCharsets.UTF_8)).isEqualTo("a,\"b,1\",\"say \"\"hi\"\"\"");
+        assertThat(raw(rows.get(1))).isEqualTo("\"x\r\ny\",,\"\"");
+        assertThat(raw(rows.get(0))).isEqualTo("a,\"b,1\",\"say \"\"hi\"\"\"");
     }
 
     @Test
@@ -105,7 +123,7 @@ class CsvTest {
     void invalidUtf8IsReportedWithLineAndByteOffset() {
         byte[] bytes = "a,b\nP\u00e9rez,x\n".getBytes(Charset.forName("windows-1252"));
         assertThatThrownBy(() -> read(bytes, StandardCharsets.UTF_8, ',', 2))
-                .isInstanceOf(CsvLines.InvalidUtf8.class)
+                .isInstanceOf(LenientCsvReader.InvalidUtf8.class)
                 .hasMessage("invalid UTF-8 at line 2 (byte 5)");
     }
 
@@ -160,6 +178,69 @@ class CsvTest {
         out.write('é');
         out.flush();
         assertThat(bytes.toByteArray()).isEqualTo((s + "é").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCellOverTheLimitKeepsItsBeginningAndTheRecordItsPlaceInTheFile() throws IOException {
+        String longCell = "é".repeat(20) + "x";                         // 41 bytes, limit 23: cut inside an é
+        String text = "id,name,email\n7,\"" + longCell + "\",ana@gmail.com\r\n8,Luis,luis@gmail.com\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<CsvRow> rows = read(bytes, StandardCharsets.UTF_8, ',', 3, 23, 0, 2);
+
+        CsvRow big = rows.get(1);
+        assertThat(big.streamed()).isTrue();
+        assertThat(big.overLimit()).containsExactly(1);
+        assertThat(big.fields()).containsExactly("7", null, "ana@gmail.com");    // only the kept cells
+        assertThat(new String(bytes, (int) big.start(), (int) (big.end() - big.start()), StandardCharsets.UTF_8))
+                .isEqualTo("7,\"" + longCell + "\",ana@gmail.com");
+        assertThat(big.problem()).isNull();
+        assertThat(rows.get(2).fields()).containsExactly("8", "Luis", "luis@gmail.com");
+        assertThat(rows.get(2).line()).isEqualTo(3);
+        assertThat(rows.get(2).streamed()).isFalse();
+
+        // A kept cell over the limit keeps its first bytes, cut where a character starts.
+        CsvRow kept = read(bytes, StandardCharsets.UTF_8, ',', 3, 23, 1).get(1);
+        assertThat(kept.fields().get(1)).isEqualTo("é".repeat(11));
+    }
+
+    @Test
+    void aRecordTooLongToKeepIsCopiedBackByteForByte() throws Exception {
+        String record = "x".repeat(100) + ",\"" + "a;b\"\"c".repeat(50) + "\",ana@gmail.com";
+        byte[] bytes = ("h1,h2,email\r\n" + record + "\r\nnext,row,x\r\n").getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(Files.createTempFile("csv-test", ".csv"), bytes);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<CsvRow> rows = read(bytes, StandardCharsets.UTF_8, ',', 3, 64, 2);
+            assertThat(rows.get(1).streamed()).isTrue();
+            assertThat(rows.get(1).overLimit()).containsExactly(0, 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Utf8Writer w = new Utf8Writer(out);
+            CsvWriter.Source source = new CsvWriter.Source(in, StandardCharsets.UTF_8);
+            CsvWriter csv = new CsvWriter(w, ',', "\r\n");
+            for (CsvRow row : rows) {
+                csv.raw(row, source);
+                csv.endRow();
+            }
+            w.flush();
+            assertThat(out.toByteArray()).isEqualTo(bytes);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void invalidUtf8PastTheCellLimitIsStillFound() throws IOException {
+        byte[] bytes = ("a,b\n" + "x".repeat(100) + "\u00e9,y\n").getBytes(Charset.forName("windows-1252"));
+        assertThatThrownBy(() -> read(bytes, StandardCharsets.UTF_8, ',', 2, 16))
+                .isInstanceOf(LenientCsvReader.InvalidUtf8.class)
+                .hasMessage("invalid UTF-8 at line 2 (byte 104)");
+        // Overlong forms, surrogates and truncated sequences are not UTF-8 either.
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {'a', (byte) 0xE2, (byte) 0x82}}) {
+            assertThatThrownBy(() -> read(bad, StandardCharsets.UTF_8, ',', -1))
+                    .isInstanceOf(LenientCsvReader.InvalidUtf8.class);
+        }
+        assertThat(read("€😀,ñ".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, ',', 2, 1 << 20).get(0)
+                .fields()).containsExactly("€😀", "ñ");
     }
 
     @Test

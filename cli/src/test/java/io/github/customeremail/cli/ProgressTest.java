@@ -45,4 +45,11 @@ class ProgressTest {
         assertThat(run("audit", "--dns", "off", "--progress", "ALWAYS", csv.toString()).status()).isZero();
         assertThat(run("audit", "--dns", "off", "--progress", "sometimes", csv.toString()).status()).isEqualTo(2);
     }
+
+    @Test
+    void theLineShowsTheShareReadOnlyWhenTheSizeIsKnown() {
+        assertThat(Progress.line(250_000, 412, 1000, 2_000_000_000L))
+                .isEqualTo("250000 rows   41.2 %  125000 rows/s  ETA 0:03");
+        assertThat(Progress.line(250_000, 0, -1, 2_000_000_000L)).isEqualTo("250000 rows  125000 rows/s");
+    }
 }
