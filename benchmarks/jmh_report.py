@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result file (-rf json) into a Markdown table: ns/address, allocated bytes/address and the ratio of
-each to JMail.isValid measured in the same run, then checks the targets of issue 8.
+each to JMail.isValid measured in the same run, then checks the targets of issues 8 and 22.
 
 Scores are per address because every benchmark loops over the corpus with @OperationsPerInvocation(N): JMH divides
 both the time and gc.alloc.rate.norm (-prof gc) by the operation count, so no further division is done here.
@@ -29,6 +29,15 @@ LABELS = {
     "PeerComparisonBenchmark.jakartaMailStrictConstructor": "Jakarta Mail `new InternetAddress(s, true)`",
     "PeerComparisonBenchmark.jakartaMailValidate": "Jakarta Mail `new InternetAddress(s).validate()`",
     "PeerComparisonBenchmark.baselineTrimLowercase": "baseline `s.trim().toLowerCase()`",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineMemoOff": "customer-email `checkOffline`, typo memo off",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineMemoOffTwoThreads":
+        "customer-email `checkOffline`, typo memo off, 2 threads (time per address per thread)",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineSuppressionList":
+        "customer-email `checkOffline`, typo memo off, suppression list of 100 000",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineValidOnlyMemoOff":
+        "customer-email `checkOffline`, VALID addresses only, typo memo off",
+    "PeerComparisonBenchmark.customerEmailCheckOfflineLongTailMemoOff":
+        "customer-email `checkOffline`, long-tail corpus, typo memo off",
 }
 
 
@@ -113,7 +122,56 @@ def main(path):
         print()
         print(f"Long-tail corpus (no mistyped or company domain repeats, so the typo corrector searches each): "
               f"{tail_ref[2] / tail[2]:.2f}× JMail.isValid's throughput on the same addresses.")
+    issue22(by_name, ref_ns)
 
+
+def issue22(by_name, ref_ns):
+    """The targets of issue 22, all with the typo corrector's memo off (memo on beside them where measured)."""
+    def get(name):
+        return by_name.get(name)
+
+    checks = []
+    bv = get("BeanValidationBenchmark.validCustomerEmailMemoOff")
+    bv_on = get("BeanValidationBenchmark.validCustomerEmail")
+    hv = get("BeanValidationBenchmark.hibernateEmail")
+    if bv and hv:
+        t, a = bv[2] / hv[2], (bv[4] / hv[4] if bv[4] is not None and hv[4] else None)
+        on = f"; memo on {bv_on[2] / hv[2]:.2f}×" if bv_on else ""
+        checks.append((t <= 1.0 and a is not None and a <= 1.0,
+                       f"1. validate(bean) @ValidCustomerEmail ≤ 1.0× @Email: time {t:.2f}×, allocation "
+                       f"{a:.2f}×{on}"))
+    tail = get("PeerComparisonBenchmark.customerEmailCheckOfflineLongTailMemoOff")
+    tail_ref = get("PeerComparisonBenchmark.jmailIsValidLongTail")
+    if tail and tail_ref:
+        x = tail_ref[2] / tail[2]
+        checks.append((x >= 1.5, f"2a. long-tail ≥ 1.5× JMail.isValid's throughput: {x:.2f}×"))
+    typos = get("TypoCorrectorBenchmark.typosEachNewMemoOff")
+    if typos and ref_ns:
+        x = typos[2] / ref_ns
+        checks.append((x <= 1.0, f"2b. typosEachNew ≤ 1.0× JMail.isValid's time: {x:.2f}×"))
+    off = get("PeerComparisonBenchmark.customerEmailCheckOfflineMemoOff")
+    on = get("PeerComparisonBenchmark.customerEmailCheckOffline")
+    if off and ref_ns:
+        x = ref_ns / off[2]
+        beside = f" (memo on {ref_ns / on[2]:.2f}×)" if on else ""
+        checks.append((x >= 2.0, f"3a. regular corpus ≥ 2× JMail.isValid's throughput: {x:.2f}×{beside}"))
+    valid = get("PeerComparisonBenchmark.customerEmailCheckOfflineValidOnlyMemoOff")
+    if valid and valid[4] is not None:
+        checks.append((valid[4] < 150, f"3b. VALID check < 150 B/address: {valid[4]:.0f} B"))
+    suppressed = get("PeerComparisonBenchmark.customerEmailCheckOfflineSuppressionList")
+    if suppressed and off:
+        x = suppressed[2] / off[2]
+        checks.append((x <= 1.1, f"3c. with a 100 000-entry suppression list ≤ 1.1× without: {x:.2f}×"))
+    if not checks:
+        return
+    print()
+    print("Targets of issue 22 (typo memo off; ratios from this run): " + "; ".join(
+        ("**holds** " if ok else "**MISSED** ") + text for ok, text in checks) + ".")
+    two = get("PeerComparisonBenchmark.customerEmailCheckOfflineMemoOffTwoThreads")
+    if two and off:
+        print()
+        print(f"4. Scaling: 2 threads check {2 * off[2] / two[2]:.2f}× the addresses per second of 1 thread "
+              f"({two[2]:,.0f} vs {off[2]:,.0f} ns/address per thread).")
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the JMH suite in one JVM fork per benchmark with the GC profiler, then
 # prints a Markdown table (ns/address, B/address, ratios to JMail.isValid from the same run) and the
-# accept/reject comparison over the same corpus. About 20 s per benchmark: the comparison suite (14 benchmarks)
-# takes about 5 minutes on 2 cores; the whole jar (25 benchmarks, with the typo, bean-validation and MX-cache ones)
-# about 7.5 minutes, build included.
+# accept/reject comparison over the same corpus. About 20 s per benchmark on a quiet machine: the comparison suite
+# (20 benchmarks) takes about 7 minutes on 2 cores; the whole jar (38 benchmarks, with the typo, bean-validation,
+# MX-cache and cold-start ones) about 13 minutes, build included (19 minutes at a load average of 20).
 #
 #   benchmarks/run.sh                      # every benchmark in the jar
 #   benchmarks/run.sh PeerComparison       # only the comparison suite (a JMH include regex)

@@ -454,6 +454,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
         private Duration mailCheckDeadline = Duration.ofSeconds(5);
         private final PolicySettings policy = new PolicySettings();
         private boolean typoCorrection = true;
+        private boolean typoMemo = true;
         /** {@code null}: the bundled dictionary. */
         private List<String> replacementDomains;
         private final List<String> addedDomains = new ArrayList<>();
@@ -557,16 +558,28 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the typo corrector remembers its recent answers (default {@code true}); off only to measure its
+         * search (the benchmarks reach this through their own hook: it is no option for applications).
+         */
+        Builder typoMemo(boolean remember) {
+            this.typoMemo = remember;
+            return this;
+        }
+
         private TypoCorrector typoCorrector() {
             if (!typoCorrection) {
                 return null;
             }
+            TypoCorrector corrector;
             if (replacementDomains == null && addedDomains.isEmpty()) {
-                return TypoCorrector.bundled(); // shared: building a validator does not re-index the dictionary
+                corrector = TypoCorrector.bundled(); // shared: building a validator does not re-index the dictionary
+            } else {
+                KnownDomains base = replacementDomains == null ? KnownDomains.bundled()
+                        : KnownDomains.of(replacementDomains);
+                corrector = new TypoCorrector(base.plus(addedDomains), PublicSuffixes.bundled());
             }
-            KnownDomains base = replacementDomains == null ? KnownDomains.bundled()
-                    : KnownDomains.of(replacementDomains);
-            return new TypoCorrector(base.plus(addedDomains), PublicSuffixes.bundled());
+            return typoMemo ? corrector : corrector.withoutMemo();
         }
 
         /**

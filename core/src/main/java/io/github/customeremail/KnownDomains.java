@@ -242,6 +242,11 @@ final class KnownDomains {
         return names[index];
     }
 
+    /** @return how many names there are: {@link #name(int)} takes {@code 0 <= index < nameCount()} */
+    int nameCount() {
+        return names.length;
+    }
+
     /**
      * Whether {@code name(index)} and {@code s[from, to)} become equal after deleting at most {@link #MAX_DELETES}
      * characters from each, i.e. have a common subsequence that long: the names a SymSpell index of deletions would

@@ -20,6 +20,7 @@ final class SuffixDistances {
     static final int MAX_SUFFIXES = 128;
 
     private final StringTable<Integer> index;
+    private final List<String> kept;
     private final int size;
     private final double[] distances;
 
@@ -46,6 +47,7 @@ final class SuffixDistances {
             positions.put(suffixes.get(i), i);
         }
         this.index = new StringTable<>(positions);
+        this.kept = suffixes;
         this.size = suffixes.size();
         this.distances = new double[size * size];
         for (int typed = 0; typed < size; typed++) {
@@ -60,6 +62,16 @@ final class SuffixDistances {
     int indexOf(String suffix) {
         Integer i = index.get(suffix);
         return i == null ? -1 : i;
+    }
+
+    /** @return how many suffixes are kept: positions are {@code 0 <= position < size()} */
+    int size() {
+        return size;
+    }
+
+    /** @return the suffix at this position */
+    String suffix(int position) {
+        return kept.get(position);
     }
 
     /** @return the distance from the typed suffix at position {@code typed} to the one at {@code target} */

@@ -84,12 +84,38 @@ final class TypoCorrector {
     private final KnownDomains known;
     private final PublicSuffixes suffixes;
     private final SuffixDistances suffixDistances;
-    private final CorrectionMemo memo = new CorrectionMemo();
+    /** The name search's per-domain table; {@code null} in the reference search, which computes every cost. */
+    private final NameDomainTable nameDomains;
+    /** {@code null} when answers are not remembered (benchmarks of the search itself). */
+    private final CorrectionMemo memo;
 
     TypoCorrector(KnownDomains known, PublicSuffixes suffixes) {
         this.known = known;
         this.suffixes = suffixes;
         this.suffixDistances = new SuffixDistances(known, SUFFIX_DISTANCE_LIMIT);
+        this.nameDomains = new NameDomainTable(known, suffixDistances, this::ruleCost);
+        this.memo = new CorrectionMemo();
+    }
+
+    private TypoCorrector(TypoCorrector base, NameDomainTable nameDomains, CorrectionMemo memo) {
+        this.known = base.known;
+        this.suffixes = base.suffixes;
+        this.suffixDistances = base.suffixDistances;
+        this.nameDomains = nameDomains;
+        this.memo = memo;
+    }
+
+    /** @return the same corrector without the memo of answers: every unknown domain is searched */
+    TypoCorrector withoutMemo() {
+        return memo == null ? this : new TypoCorrector(this, nameDomains, null);
+    }
+
+    /**
+     * @return the same corrector without its shortcuts (no memo, no table of suffix costs, every name of the
+     *         dictionary tested), whose answers the tests compare with this one's
+     */
+    TypoCorrector reference() {
+        return new TypoCorrector(this, null, null);
     }
 
     /** @return a corrector over the bundled dictionary */
@@ -201,6 +227,9 @@ final class TypoCorrector {
         if (domain.isEmpty() || domain.length() > MAX_TYPED_LENGTH || !ldh(domain)) {
             return null;
         }
+        if (memo == null) {
+            return search(domain);
+        }
         Correction remembered = memo.get(domain);
         if (remembered != CorrectionMemo.MISSING) {
             return remembered;
@@ -237,12 +266,12 @@ final class TypoCorrector {
         String read = domain.replace("rn", "m");
         KnownDomains.Entry exact = known.get(read);
         if (exact != null) {
-            return Candidates.add(candidates, exact, RN_FOR_M_COST);
+            return add(candidates, exact, RN_FOR_M_COST);
         }
         Correction further = search(read);
         KnownDomains.Entry e = further == null ? null : known.get(further.domain());
         if (e != null) {
-            candidates = Candidates.add(candidates, e, RN_FOR_M_COST + 1.0 / further.confidence() - 1.0);
+            candidates = add(candidates, e, RN_FOR_M_COST + 1.0 / further.confidence() - 1.0);
         }
         return candidates;
     }
@@ -251,11 +280,11 @@ final class TypoCorrector {
     private Candidates dotless(String domain, Candidates candidates) {
         KnownDomains.Entry joined = known.byDotless(domain);
         if (joined != null) {
-            candidates = Candidates.add(candidates, joined, DOTLESS_COST);
+            candidates = add(candidates, joined, DOTLESS_COST);
         }
         KnownDomains.Entry primary = domain.length() >= 3 ? known.primary(domain) : null;
         if (primary != null) {
-            candidates = Candidates.add(candidates, primary, DOTLESS_COST);
+            candidates = add(candidates, primary, DOTLESS_COST);
         }
         return candidates;
     }
@@ -274,7 +303,7 @@ final class TypoCorrector {
                 if (j > 0 && j < length - 1 && domain.charAt(j) != '.') {
                     KnownDomains.Entry e = known.getSwapped(domain, i, j);
                     if (e != null) {
-                        candidates = Candidates.add(candidates, e, DOT_MOVED_COST);
+                        candidates = add(candidates, e, DOT_MOVED_COST);
                     }
                 }
             }
@@ -295,7 +324,7 @@ final class TypoCorrector {
             }
             double cost = extraPartCost(rest, e);
             if (cost <= MAX_SUFFIX_COST) {
-                candidates = Candidates.add(candidates, e, cost);
+                candidates = add(candidates, e, cost);
             }
         }
         return candidates;
@@ -326,7 +355,7 @@ final class TypoCorrector {
                 table = table == null ? new double[tableSize(nameEnd)] : table;
                 double cost = suffixCost(suffix, legitimate, e, table);
                 if (cost <= MAX_SUFFIX_COST) {
-                    candidates = Candidates.add(candidates, e, cost);
+                    candidates = add(candidates, e, cost);
                 }
             }
         }
@@ -337,7 +366,15 @@ final class TypoCorrector {
         }
         String name = null;
         long letters = KnownDomains.letters(domain, 0, nameEnd);
-        for (int i = known.namesFrom(nameEnd - 2), last = known.namesFrom(nameEnd + 3); i < last; i++) {
+        // With the table, each domain of a near name costs a read of its suffix cost and its flags (a brand has
+        // dozens of domains: hotmail.es, hotmail.com.ar...); the reference search computes each.
+        NameDomainTable domainTable = nameDomains;
+        int typedSuffix = -1;
+        boolean typedCountryCode = false;
+        double[] typedCosts = null; // by target suffix, when the typed suffix is not in the table
+        int first = domainTable == null ? 0 : known.namesFrom(nameEnd - 2);
+        int last = domainTable == null ? known.nameCount() : known.namesFrom(nameEnd + 3);
+        for (int i = first; i < last; i++) {
             if (!known.near(i, domain, 0, nameEnd, letters)) {
                 continue;
             }
@@ -348,6 +385,8 @@ final class TypoCorrector {
             if (name == null) {
                 name = domain.substring(0, nameEnd);
                 suffix = suffix == null ? domain.substring(start) : suffix;
+                typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
+                typedCountryCode = countryCode(suffix);
             }
             String near = candidate.name();
             // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
@@ -359,18 +398,44 @@ final class TypoCorrector {
             double max = maxNameCost(near.length());
             List<KnownDomains.Entry> domains = candidate.domains();
             for (int k = 0; k < domains.size(); k++) {
-                KnownDomains.Entry e = domains.get(k);
-                if (e.nameEditable() && nameCost > max) {
+                int target = domainTable == null ? -1 : domainTable.suffixOf(i, k);
+                boolean editable = target >= 0 ? domainTable.editable(i, k) : domains.get(k).nameEditable();
+                if (editable && nameCost > max) {
                     continue; // the first branch below needs nameCost <= max, and the second is for the others
                 }
-                double suffixCost = suffix.equals(e.suffix()) ? 0.0
-                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+                double suffixCost;
+                if (target >= 0 && typedSuffix >= 0) {
+                    suffixCost = target == typedSuffix ? 0.0
+                            : legitimate && !domainTable.brand(i, k) ? Double.MAX_VALUE
+                            : domainTable.cost(typedSuffix, target, i, k, legitimate, typedCountryCode, domains.size());
+                    if (Double.isNaN(suffixCost)) {
+                        suffixCost = suffixCost(suffix, legitimate, domains.get(k), table);
+                    }
+                } else if (target >= 0 && !(legitimate && !domainTable.brand(i, k))
+                        && !extraPart(suffix, suffixDistances.suffix(target))) {
+                    // A typed suffix of its own (con, cmo): its cost toward each common suffix is computed once
+                    // in this search, however many names have domains there.
+                    if (typedCosts == null) {
+                        typedCosts = new double[suffixDistances.size()];
+                        java.util.Arrays.fill(typedCosts, Double.NaN);
+                    }
+                    double rule = typedCosts[target];
+                    if (Double.isNaN(rule)) {
+                        rule = ruleCost(suffix, suffixDistances.suffix(target), table);
+                        typedCosts[target] = rule;
+                    }
+                    suffixCost = domainTable.capped(rule, i, k, legitimate, typedCountryCode, domains.size());
+                } else {
+                    KnownDomains.Entry e = domains.get(k);
+                    suffixCost = suffix.equals(e.suffix()) ? 0.0
+                            : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+                }
                 double total = nameCost + suffixCost;
-                if (e.nameEditable() && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
+                if (editable && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
                         && total <= max + NAME_AND_SUFFIX_SLACK) {
-                    candidates = Candidates.add(candidates, e, total);
-                } else if (!e.nameEditable() && total <= maxNameCost(7)) {
-                    candidates = Candidates.compete(candidates, e, total);
+                    candidates = add(candidates, domains.get(k), total);
+                } else if (!editable && total <= maxNameCost(7)) {
+                    candidates = compete(candidates, domains.get(k), total);
                 }
             }
         }
@@ -391,36 +456,58 @@ final class TypoCorrector {
         if (typed.equals(target)) {
             return 0.0;
         }
-        if (typed.length() > target.length() + 1 && typed.startsWith(target)
-                && typed.charAt(target.length()) == '.') {
+        if (extraPart(typed, target)) {
             return extraPartCost(typed.substring(target.length() + 1), e);
         }
-        double cost;
+        // e is a brand's primary domain: one Entry per domain in a dictionary, so identity is equality.
+        return brandCap(ruleCost(typed, target, table), typedLegitimate, countryCode(typed),
+                e.brand() && e == known.primary(e.name()), known.withName(e.name()).size());
+    }
+
+    /** Whether {@code typed} is {@code target} followed by a further part ({@code com.co} for {@code com}). */
+    static boolean extraPart(String typed, String target) {
+        return typed.length() > target.length() + 1 && typed.startsWith(target)
+                && typed.charAt(target.length()) == '.';
+    }
+
+    /**
+     * The cost of a suffix slip that depends on the two suffixes only: every case of {@link #suffixCost} but the
+     * extra part and the cap for brands. Pure, so {@link NameDomainTable} keeps it for the common suffixes.
+     */
+    double ruleCost(String typed, String target, double[] table) {
         if (target.length() > typed.length() + 1 && target.endsWith(typed)
                 && target.charAt(target.length() - typed.length() - 1) == '.' && countryCode(typed)) {
-            cost = MISSING_SECOND_LEVEL_COST; // yahoo.uk, hotmail.ar: the country's domain of that provider
+            return MISSING_SECOND_LEVEL_COST; // yahoo.uk, hotmail.ar: the country's domain of that provider
         } else if ("com".equals(target) && typed.endsWith("col")
                 && (typed.length() == 3 || typed.charAt(typed.length() - 4) == '.')) {
-            cost = COL_FOR_COM_COST;
+            return COL_FOR_COM_COST;
         } else if (target.startsWith(typed)) {
             // Typing stopped early (co, c for com): the commonest suffix slip, and cheap. But one letter of a
             // country code says little (com.v: .ve, .vn, or .br with v next to b): no correction toward one.
-            cost = lastLabelLength(typed) == 1 && lastLabelLength(target) == 2
+            return lastLabelLength(typed) == 1 && lastLabelLength(target) == 2
                     ? Double.MAX_VALUE : CUT_SHORT_COST * (target.length() - typed.length());
         } else if (typed.startsWith(target)) {
-            cost = RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
-        } else {
-            // One search passes the same typed string each time: its hash is computed once.
-            int typedIndex = suffixDistances.indexOf(typed);
-            int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
-            cost = targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
-                    : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+            return RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         }
-        // A brand's name under a suffix unrelated to any of its domains (gmail.es, hotmail.net): its main domain
-        // was meant. Not under a country code for a regional brand: yahoo.com.xx may be a site we do not list.
-        if (e.brand() && e == known.primary(e.name()) // one Entry per domain in a dictionary: identity is equality
-                && (!typedLegitimate || known.withName(e.name()).size() == 1 || !countryCode(typed))) {
-            cost = Math.min(cost, MAX_SUFFIX_COST);
+        // One search passes the same typed string each time: its hash is computed once.
+        int typedIndex = suffixDistances.indexOf(typed);
+        int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
+        return targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
+                : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+    }
+
+    /**
+     * A brand's name under a suffix unrelated to any of its domains ({@code gmail.es}, {@code hotmail.net}): its
+     * main domain was meant. Not under a country code for a regional brand: {@code yahoo.com.xx} may be a site we do
+     * not list.
+     *
+     * @param primaryBrand whether the target is a brand's primary domain
+     * @param nameDomains  how many domains the target's name has
+     */
+    static double brandCap(double cost, boolean typedLegitimate, boolean typedCountryCode, boolean primaryBrand,
+                           int nameDomains) {
+        if (primaryBrand && (!typedLegitimate || nameDomains == 1 || !typedCountryCode)) {
+            return Math.min(cost, MAX_SUFFIX_COST);
         }
         return cost;
     }
@@ -464,7 +551,7 @@ final class TypoCorrector {
         return suffix.length() - suffix.lastIndexOf('.') - 1;
     }
 
-    private static boolean countryCode(String suffix) {
+    static boolean countryCode(String suffix) {
         return suffix.length() - suffix.lastIndexOf('.') - 1 == 2;
     }
 
@@ -478,6 +565,20 @@ final class TypoCorrector {
         return s.charAt(0) != '.' && s.charAt(s.length() - 1) != '.';
     }
 
+    /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a candidate that can win */
+    private Candidates add(Candidates candidates, KnownDomains.Entry e, double cost) {
+        Candidates c = candidates == null ? new Candidates(nameDomains != null) : candidates;
+        c.put(e, cost, true);
+        return c;
+    }
+
+    /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a competitor that cannot win */
+    private Candidates compete(Candidates candidates, KnownDomains.Entry e, double cost) {
+        Candidates c = candidates == null ? new Candidates(nameDomains != null) : candidates;
+        c.put(e, cost, false);
+        return c;
+    }
+
     /**
      * The candidates for one domain: the cheapest cost per known domain, and the competitors. Primitive arrays
      * rather than lists of boxed costs and flags: no Double or Boolean per candidate.
@@ -487,22 +588,24 @@ final class TypoCorrector {
         private double[] costs = new double[4];
         private boolean[] eligible = new boolean[4];
         private int size;
+        /** The cheapest cost put so far. */
+        private double cheapest = Double.POSITIVE_INFINITY;
+        /** Whether candidates that cannot matter are left out (not in the reference search, which keeps all). */
+        private final boolean prune;
 
-        /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a candidate that can win */
-        static Candidates add(Candidates candidates, KnownDomains.Entry e, double cost) {
-            Candidates c = candidates == null ? new Candidates() : candidates;
-            c.put(e, cost, true);
-            return c;
-        }
-
-        /** @return {@code candidates} (a new set when {@code null}) with {@code e} as a competitor that cannot win */
-        static Candidates compete(Candidates candidates, KnownDomains.Entry e, double cost) {
-            Candidates c = candidates == null ? new Candidates() : candidates;
-            c.put(e, cost, false);
-            return c;
+        Candidates(boolean prune) {
+            this.prune = prune;
         }
 
         private void put(KnownDomains.Entry e, double cost, boolean canWin) {
+            // A candidate a margin dearer than one already found can neither win nor tie with the winner (which
+            // costs at most that one): a brand's dozens of regional domains are mostly such, and need no place.
+            // Only a competitor, or a domain whose name may be edited (it never competes), is left out: a domain
+            // that may win here but only competes elsewhere keeps its right to win.
+            if (prune && cost - cheapest >= MARGIN && (!canWin || e.nameEditable())) {
+                return;
+            }
+            cheapest = Math.min(cheapest, cost);
             int i = indexOf(e);
             if (i < 0) {
                 if (size == entries.length) {

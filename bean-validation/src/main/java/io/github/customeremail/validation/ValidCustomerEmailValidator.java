@@ -5,16 +5,13 @@ import io.github.customeremail.EmailCheck;
 import io.github.customeremail.Finding;
 import io.github.customeremail.FindingCode;
 import io.github.customeremail.Severity;
-import io.github.customeremail.Suggestion;
 import io.github.customeremail.Verdict;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ValidationException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,8 +50,8 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
     /** Message parameter: the normalized address, or empty. */
     static final String PARAM_NORMALIZED = "normalized";
 
-    private static final Locale SPANISH = Locale.forLanguageTag("es");
-    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt");
+    static final Locale SPANISH = Locale.forLanguageTag("es");
+    static final Locale PORTUGUESE = Locale.forLanguageTag("pt");
     private static final boolean HIBERNATE_VALIDATOR = isHibernateValidatorAvailable();
 
     private final CustomerEmailValidator configured;
@@ -105,7 +102,7 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
             return true;
         }
         if (context != null && HIBERNATE_VALIDATOR) {
-            HibernateValidatorSupport.report(context, messageParameters(check), check);
+            HibernateValidatorSupport.report(context, check, reason(check));
         }
         // Without Hibernate Validator the default violation (the constraint's message, no parameters) is reported.
         return false;
@@ -235,17 +232,24 @@ public final class ValidCustomerEmailValidator implements ConstraintValidator<Va
         return Finding.of(FindingCode.INTERNAL_ERROR, Severity.ERROR);
     }
 
-    /** The message parameters of a violation; values are plain text (escaped when they are added). */
-    static Map<String, String> messageParameters(EmailCheck check) {
-        Finding reason = reason(check);
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put(PARAM_REASON_ES, reason.message(SPANISH));
-        p.put(PARAM_REASON_EN, reason.message(Locale.ENGLISH));
-        p.put(PARAM_REASON_PT, reason.message(PORTUGUESE));
-        p.put(PARAM_CODE, reason.code().id());
-        p.put(PARAM_VERDICT, check.verdict().name());
-        p.put(PARAM_SUGGESTION, check.suggestion().map(Suggestion::address).orElse(""));
-        p.put(PARAM_NORMALIZED, check.normalized().orElse(""));
-        return p;
+    /**
+     * The reason of a violation in one language, rendered only when the message interpolator reads it: a template
+     * names one of {@code {reason_es}}, {@code {reason_en}}, {@code {reason_pt}} (the interpolation locale chooses
+     * the bundle, the bundle chooses the parameter), so the other two are never rendered. Its text is escaped for
+     * the interpolator, as Hibernate Validator's own escaping would do it.
+     */
+    static final class LocalizedReason {
+        private final Finding reason;
+        private final Locale locale;
+
+        LocalizedReason(Finding reason, Locale locale) {
+            this.reason = reason;
+            this.locale = locale;
+        }
+
+        @Override
+        public String toString() {
+            return HibernateValidatorSupport.escape(reason.message(locale));
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.github.customeremail.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.customeremail.EmailCheck;
+import io.github.customeremail.Finding;
+import io.github.customeremail.FindingCode;
+import io.github.customeremail.Severity;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -138,5 +141,14 @@ class MessageInjectionTest {
     void validInputWithExpressionCharactersIsAccepted() {
         // '$', '#', '{', '}' and '+' are legal in a local part (RFC 5322 atext)
         assertThat(validator(true, null).validate(new Customer("${1+1}#{1+1}@empresa.com.co"))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReasonIsRenderedInItsOwnLanguageWhenReadAndEscaped() {
+        Finding typo = Finding.of(FindingCode.DOMAIN_TYPO, Severity.SUGGESTION, "suggestion", "${x}@gmail.com");
+        assertThat(new ValidCustomerEmailValidator.LocalizedReason(typo, ValidCustomerEmailValidator.SPANISH))
+                .hasToString("¿Quiso decir \\$\\{x\\}@gmail.com?");
+        assertThat(new ValidCustomerEmailValidator.LocalizedReason(typo, Locale.ENGLISH))
+                .hasToString("Did you mean \\$\\{x\\}@gmail.com?");
     }
 }

@@ -2,13 +2,18 @@ package io.github.customeremail.benchmarks;
 
 import com.sanctionco.jmail.JMail;
 import io.github.customeremail.AddressParser;
+import io.github.customeremail.BenchmarkHooks;
 import io.github.customeremail.CustomerEmailValidator;
+import io.github.customeremail.InMemorySuppressionList;
 import io.github.customeremail.Normalizer;
+import io.github.customeremail.SuppressionEntry;
+import io.github.customeremail.SuppressionReason;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -50,6 +56,10 @@ public class PeerComparisonBenchmark {
     private EmailBean[] beans;
 
     private CustomerEmailValidator validator;
+    /** The same configuration with the typo corrector's memo off: every unknown domain is searched. */
+    private CustomerEmailValidator memoOff;
+    /** {@link #memoOff} with an in-memory suppression list of {@value #SUPPRESSED} addresses. */
+    private CustomerEmailValidator memoOffSuppression;
     private Normalizer normalizer;
     private AddressParser parser;
     private com.sanctionco.jmail.EmailValidator jmailStrict;
@@ -82,6 +92,9 @@ public class PeerComparisonBenchmark {
             throw new IllegalStateException("corpus size changed: fix @OperationsPerInvocation");
         }
         validator = CustomerEmailValidator.builder().build();
+        memoOff = BenchmarkHooks.withoutTypoMemo(CustomerEmailValidator.builder()).build();
+        memoOffSuppression = BenchmarkHooks.withoutTypoMemo(CustomerEmailValidator.builder())
+                .suppressionList(suppressionList(inputs)).build();
         normalizer = Normalizer.standard();
         parser = AddressParser.strict();
         normalizedInputs = new String[inputs.length];
@@ -97,6 +110,29 @@ public class PeerComparisonBenchmark {
         for (int i = 0; i < inputs.length; i++) {
             beans[i] = new EmailBean(inputs[i]);
         }
+    }
+
+    /** Size of the suppression list of {@link #customerEmailCheckOfflineSuppressionList}. */
+    static final int SUPPRESSED = 100_000;
+
+    /**
+     * {@value #SUPPRESSED} suppressed addresses, as a sender's list grows: one address in 50 of the corpus (so some
+     * checks find theirs and report it) and the rest at other mailboxes of the same kind of domains.
+     */
+    static InMemorySuppressionList suppressionList(String[] corpus) {
+        CustomerEmailValidator plain = CustomerEmailValidator.builder().build();
+        InMemorySuppressionList list = new InMemorySuppressionList();
+        LocalDate day = LocalDate.of(2026, 11, 3);
+        for (int i = 0; i < corpus.length; i += 50) {
+            plain.checkOffline(corpus[i]).normalized().ifPresent(a -> list.add(new SuppressionEntry(a,
+                    SuppressionReason.MAILBOX_DOES_NOT_EXIST, day, "smtp; 550 5.1.1 user unknown")));
+        }
+        String[] domains = {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com.mx", "empresa-andina.com.co"};
+        for (int i = 0; list.size() < SUPPRESSED; i++) {
+            list.add(new SuppressionEntry("cliente" + i + "@" + domains[i % domains.length],
+                    SuppressionReason.MAILBOX_DOES_NOT_EXIST, day, "smtp; 550 5.1.1 user unknown"));
+        }
+        return list;
     }
 
     @TearDown
@@ -134,6 +170,52 @@ public class PeerComparisonBenchmark {
     public void customerEmailCheckOfflineLongTail(Blackhole bh) {
         for (String s : longTailInputs) {
             bh.consume(validator.checkOffline(s));
+        }
+    }
+
+    /** {@link #customerEmailCheckOffline} with the typo corrector's memo off: the issue's targets are measured so. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailCheckOfflineMemoOff(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(memoOff.checkOffline(s));
+        }
+    }
+
+    /** {@link #customerEmailCheckOfflineMemoOff} on two threads at once: how the check scales (JMH {@code -t 2}). */
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailCheckOfflineMemoOffTwoThreads(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(memoOff.checkOffline(s));
+        }
+    }
+
+    /** {@link #customerEmailCheckOfflineMemoOff} with a suppression list of {@value #SUPPRESSED} addresses. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.SIZE)
+    public void customerEmailCheckOfflineSuppressionList(Blackhole bh) {
+        for (String s : inputs) {
+            bh.consume(memoOffSuppression.checkOffline(s));
+        }
+    }
+
+    /** {@link #customerEmailCheckOfflineValidOnly} with the memo off. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.VALID_COUNT)
+    public void customerEmailCheckOfflineValidOnlyMemoOff(Blackhole bh) {
+        for (String s : validInputs) {
+            bh.consume(memoOff.checkOffline(s));
+        }
+    }
+
+    /** {@link #customerEmailCheckOfflineLongTail} with the memo off. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.LONG_TAIL_SIZE)
+    public void customerEmailCheckOfflineLongTailMemoOff(Blackhole bh) {
+        for (String s : longTailInputs) {
+            bh.consume(memoOff.checkOffline(s));
         }
     }
 

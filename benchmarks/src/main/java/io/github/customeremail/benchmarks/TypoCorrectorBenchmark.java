@@ -1,5 +1,6 @@
 package io.github.customeremail.benchmarks;
 
+import io.github.customeremail.BenchmarkHooks;
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.EmailCheck;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public class TypoCorrectorBenchmark {
 
     private CustomerEmailValidator withTypos;
     private CustomerEmailValidator withoutTypos;
+    private CustomerEmailValidator withTyposMemoOff;
     private String[] distinctTypos;
     private String[] distinctCompanies;
 
@@ -60,6 +62,7 @@ public class TypoCorrectorBenchmark {
     public void setUp() {
         withTypos = CustomerEmailValidator.builder().build();
         withoutTypos = CustomerEmailValidator.builder().typoCorrection(false).build();
+        withTyposMemoOff = BenchmarkHooks.withoutTypoMemo(CustomerEmailValidator.builder()).build();
         distinctTypos = Corpus.distinctTypoAddresses(DISTINCT);
         distinctCompanies = Corpus.distinctCompanyAddresses(DISTINCT);
     }
@@ -93,6 +96,13 @@ public class TypoCorrectorBenchmark {
     @OperationsPerInvocation(DISTINCT)
     public void typosEachNew(Blackhole bh) {
         run(withTypos, distinctTypos, bh);
+    }
+
+    /** {@link #typosEachNew} with the memo off: the search alone, without looking in the memo nor filling it. */
+    @Benchmark
+    @OperationsPerInvocation(DISTINCT)
+    public void typosEachNewMemoOff(Blackhole bh) {
+        run(withTyposMemoOff, distinctTypos, bh);
     }
 
     /** {@value #DISTINCT} addresses, each at a different company domain: the search that finds nothing. */
