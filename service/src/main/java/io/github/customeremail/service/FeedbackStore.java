@@ -279,6 +279,9 @@ class FeedbackStore {
                 .update()
                 + jdbc.sql("DELETE FROM address_feedback WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("DELETE FROM recheck WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM address_verification WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM verification_code WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM verification_send WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("UPDATE ses_notification SET body = NULL WHERE body IS NOT NULL "
                         + "AND POSITION(? IN LOWER(body)) > 0").param(addressKey).update());
         return n == null ? 0 : n;
