@@ -363,6 +363,9 @@ class FeedbackStore {
                 .update()
                 + jdbc.sql("DELETE FROM address_feedback WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("DELETE FROM recheck WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM address_verification WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM verification_code WHERE address_key = ?").param(addressKey).update()
+                + jdbc.sql("DELETE FROM verification_send WHERE address_key = ?").param(addressKey).update()
                 + jdbc.sql("UPDATE ses_notification SET body = NULL WHERE body IS NOT NULL "
                         + "AND POSITION(? IN LOWER(body)) > 0").param(addressKey).update()
                 + listeners.stream().mapToInt(l -> l.erase(addressKey)).sum());

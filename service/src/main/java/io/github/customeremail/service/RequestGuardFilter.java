@@ -56,6 +56,12 @@ class RequestGuardFilter extends OncePerRequestFilter {
             write(response, 413, tooLarge(limit));
             return;
         }
+        if (isForm(request)) {
+            // Forms of the clerks' page: Tomcat parses them (server.tomcat.max-http-form-post-size), which it
+            // cannot do once the body has been read here.
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body = readAtMost(request.getInputStream(), limit + 1);
         if (body.length > limit) {
             write(response, 413, tooLarge(limit));
@@ -71,6 +77,12 @@ class RequestGuardFilter extends OncePerRequestFilter {
         }
         // SNS cannot send headers: its messages are authenticated by their signatures (and optional basic auth).
         return path.startsWith("/v1/") && !path.startsWith("/v1/ses/notifications");
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                && !request.getRequestURI().startsWith("/v1/");
     }
 
     private boolean hasValidKey(HttpServletRequest request) {
