@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  * tests run in order and each starts two hours after the last (a test clock), so hourly limits start afresh.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "spring.datasource.url=jdbc:h2:mem:clerk-page;DB_CLOSE_DELAY=-1",
         "customer-email.web.users.maria={noop}clave-de-prueba-1",

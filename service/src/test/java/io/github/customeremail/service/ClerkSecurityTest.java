@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the {@code /v1} API still guarded by API keys alone (no login page, no session, no CSRF token).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + LoopbackClient.KEY,
         "spring.datasource.url=jdbc:h2:mem:clerk-security;DB_CLOSE_DELAY=-1",
         "customer-email.web.users.maria={noop}clave-de-prueba-1",

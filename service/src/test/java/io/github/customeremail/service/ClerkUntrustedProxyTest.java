@@ -9,7 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The proxy's header is believed only from the proxy's addresses: from anywhere else it logs nobody in. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:clerk-untrusted-proxy;DB_CLOSE_DELAY=-1",
         "customer-email.web.proxy-header=X-Forwarded-User",
         "customer-email.web.proxy-addresses=192.0.2.10"})

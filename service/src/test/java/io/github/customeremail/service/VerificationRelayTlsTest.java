@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * installs them.
  */
 @SpringBootTest(properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:relay-tls;DB_CLOSE_DELAY=-1",
         "customer-email.verification.company-name=Tu Matera S.A.S.",
         "customer-email.verification.from=facturas@tumatera.com",

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * each test runs its rounds itself, at the times it chooses, so nothing depends on timing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "customer-email.dns=off",
+        "customer-email.dns.enabled=false",
         "customer-email.service.api-keys=" + OdooSyncTest.API_KEY,
         "customer-email.odoo.webhook-secret=" + OdooSyncTest.SECRET,
         "customer-email.odoo.outbox.poll-interval=1h",
