@@ -225,6 +225,16 @@ public final class OdooPartners {
         return note("note.invalid", locale, address, reason);
     }
 
+    /**
+     * The note telling that the customer confirmed an address by reading back a code mailed to it.
+     *
+     * @param when  when, as the reader should see it (e.g. {@code 3/11/2026 14:05})
+     * @param clerk who recorded it
+     */
+    public static String verifiedNote(String address, String when, String clerk, Locale locale) {
+        return note("note.verified", locale, address, when, clerk);
+    }
+
     /** The reference line that makes a note findable again (see {@link #postNoteOnce}). */
     public static String referenceLine(String reference, Locale locale) {
         return note("note.reference", locale, reference);

@@ -23,8 +23,8 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.authentication.preauth.RequestHeaderAuthenticationFilter;
 
 /**
- * Who may use what. The {@code /v1} API keeps its own guard ({@link RequestGuardFilter}, API keys): no session, no
- * CSRF token, no login there. Everything else is the clerks' page: a login (users of {@code customer-email.web.users},
+ * Who may use what. The {@code /v1} API keeps its own guard ({@link RequestGuardFilter}, API keys), the Odoo
+ * webhook its secret, and Actuator's health is open: no session, no CSRF token, no login there. Everything else is the clerks' page: a login (users of {@code customer-email.web.users},
  * or the header of a trusted reverse proxy) and CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +36,9 @@ class ClerkSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v1/**", "/openapi.yaml")
+        // The Odoo webhook checks its own secret; health is what load balancers and probes read without a login.
+        http.securityMatcher("/v1/**", "/openapi.yaml", "/odoo/webhook", "/odoo/webhook/**", "/actuator/health",
+                        "/actuator/health/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())

@@ -42,6 +42,7 @@ final class OdooDelivery {
         return switch (entry.kind()) {
             case FEEDBACK -> feedback(entry, partners);
             case CHECK -> check(entry, partners);
+            case VERIFIED -> verified(entry, partners);
         };
     }
 
@@ -60,6 +61,18 @@ final class OdooDelivery {
         }
         return "blacklist " + blacklisted.status().name() + "; notes: " + (notes.isEmpty() ? "no partner uses it"
                 : String.join(", ", notes));
+    }
+
+    private String verified(OdooOutbox.Entry entry, OdooPartners partners) {
+        String when = DateTimeFormatter.ofPattern(datePattern() + " HH:mm", locale)
+                .format(entry.occurredAt().atZone(ZoneOffset.UTC)) + " UTC";
+        String body = OdooPartners.verifiedNote(entry.address(), when, entry.diagnostic(), locale) + " "
+                + OdooPartners.referenceLine(entry.reference(), locale);
+        List<String> notes = new ArrayList<>();
+        for (int partnerId : partners.partnersUsing(entry.address())) {
+            notes.add(partnerId + " " + partners.postNoteOnce(partnerId, body, entry.reference()).status().name());
+        }
+        return "notes: " + (notes.isEmpty() ? "no partner uses it" : String.join(", ", notes));
     }
 
     private String check(OdooOutbox.Entry entry, OdooPartners partners) {
@@ -93,11 +106,14 @@ final class OdooDelivery {
 
     private String day(OdooOutbox.Entry entry) {
         LocalDate day = LocalDate.ofInstant(entry.occurredAt(), ZoneOffset.UTC);
-        String pattern = switch (locale.getLanguage()) {
+        return DateTimeFormatter.ofPattern(datePattern(), locale).format(day);
+    }
+
+    private String datePattern() {
+        return switch (locale.getLanguage()) {
             case "en" -> "MMMM d, yyyy";
             case "pt" -> "dd/MM/yyyy";
             default -> "d/M/yyyy";
         };
-        return DateTimeFormatter.ofPattern(pattern, locale).format(day);
     }
 }

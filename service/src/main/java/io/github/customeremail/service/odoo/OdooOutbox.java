@@ -28,7 +28,9 @@ final class OdooOutbox {
         /** Blacklist an address and post the bounce or complaint on its partners. */
         FEEDBACK,
         /** Check a partner's address (a webhook call) and post a note when something is wrong. */
-        CHECK
+        CHECK,
+        /** Post on the partners using an address that the customer confirmed it (the clerks' page). */
+        VERIFIED
     }
 
     /**
@@ -40,7 +42,7 @@ final class OdooOutbox {
      * @param address    the address (FEEDBACK: its key; CHECK: the email field as the webhook sent it)
      * @param partnerId  CHECK: the partner; FEEDBACK: 0
      * @param reason     FEEDBACK: the suppression reason
-     * @param diagnostic FEEDBACK: the receiving server's words
+     * @param diagnostic FEEDBACK: the receiving server's words; VERIFIED: the clerk who recorded it
      * @param occurredAt when the cause happened
      * @param attempts   failed deliveries so far
      */
@@ -78,6 +80,16 @@ final class OdooOutbox {
     boolean queueCheck(int partnerId, String email, Instant now) {
         return insert(Kind.CHECK, "check:" + partnerId + ":" + digest(email.strip().toLowerCase(java.util.Locale.ROOT)),
                 email, partnerId, null, null, now, now);
+    }
+
+    /**
+     * Queues the note that the customer confirmed an address, once per confirmation.
+     *
+     * @return whether it was queued
+     */
+    boolean queueVerified(String addressKey, Instant verifiedAt, String clerk, Instant now) {
+        return insert(Kind.VERIFIED, "verified:" + digest(addressKey + "\n" + verifiedAt), addressKey, 0, null,
+                clerk, verifiedAt, now);
     }
 
     private boolean insert(Kind kind, String dedupeKey, String address, int partnerId, String reason,

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps Odoo in step with what the service learns, when {@code customer-email.odoo.url} is set: the feedback
- * listener queues hard bounces and complaints, the worker delivers them (and the webhook's checks) to Odoo.
+ * listener queues hard bounces and complaints, the verification listener the customers' confirmations, and
+ * the worker delivers them (and the webhook's checks) to Odoo.
  */
 @Configuration(proxyBeanMethods = false)
 class OdooSyncConfiguration {
@@ -32,6 +33,12 @@ class OdooSyncConfiguration {
     @ConditionalOnExpression(ENABLED)
     OdooFeedbackListener odooFeedbackListener(OdooOutbox outbox) {
         return new OdooFeedbackListener(outbox, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnExpression(ENABLED)
+    OdooVerificationListener odooVerificationListener(OdooOutbox outbox) {
+        return new OdooVerificationListener(outbox, Clock.systemUTC());
     }
 
     @Bean

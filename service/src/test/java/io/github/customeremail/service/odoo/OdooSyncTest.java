@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.customeremail.odoo.OdooStandin;
 import io.github.customeremail.service.FeedbackFixture;
+import io.github.customeremail.service.VerificationListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,6 +106,27 @@ class OdooSyncTest {
                 "is_blacklisted=false");
         assertThat(outcome()).contains("blacklist ALREADY_BLACKLISTED", users.get(0) + " ALREADY_POSTED",
                 users.get(1) + " POSTED");
+    }
+
+    @Test
+    void aCustomersConfirmationIsPostedOnThePartnersUsingTheAddressOnce() {
+        List<Integer> users = odoo.addPartners(List.of(Map.of("name", "Confirma", "email", "Confirma@Cliente-Seis.com")));
+        Instant verifiedAt = Instant.parse("2026-11-05T15:30:00Z");
+        // As the verification service does after storing a confirmation: every listener bean is told.
+        Map<String, VerificationListener> listeners = context.getBeansOfType(VerificationListener.class);
+        assertThat(listeners.values()).hasAtLeastOneElementOfType(OdooVerificationListener.class);
+        int before = total();
+        listeners.values().forEach(l -> l.verified("confirma@cliente-seis.com", verifiedAt, "maria"));
+        listeners.values().forEach(l -> l.verified("confirma@cliente-seis.com", verifiedAt, "maria"));
+        assertThat(total()).as("the same confirmation is queued once").isEqualTo(before + 1);
+
+        assertThat(worker.runOnce(Instant.now()).delivered()).isEqualTo(1);
+
+        List<?> notes = notesOn(odoo.state(users), users);
+        assertThat(notes).hasSize(1);
+        assertThat(notes.toString()).contains("El cliente confirmó la dirección confirma@cliente-seis.com el 5/11/2026 "
+                + "15:30 UTC", "registrado por maria", "(ref. ce-");
+        assertThat(outcome()).isEqualTo("notes: " + users.get(0) + " POSTED");
     }
 
     @Test
