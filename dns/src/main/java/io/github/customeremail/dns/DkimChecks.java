@@ -33,6 +33,11 @@ final class DkimChecks {
         return Parts.all(parts).thenApply(found -> withRsaAdvice(d.domain(), found));
     }
 
+    /** Whether the finding is a published key that receivers verify signatures with (a weak one included). */
+    static boolean verifies(SenderFinding f) {
+        return f.code() == SenderCode.DKIM_KEY_OK || f.code() == SenderCode.DKIM_KEY_WEAK;
+    }
+
     /**
      * RFC 8463 asks signers to sign with RSA too while receivers that know only RSA remain: when every working key
      * is Ed25519, one more finding says so. Ed25519 keys have a fixed length (256 bits), so RSA's length rules do
@@ -41,7 +46,7 @@ final class DkimChecks {
     static List<SenderFinding> withRsaAdvice(String domain, List<SenderFinding> found) {
         boolean ed25519 = false;
         for (SenderFinding f : found) {
-            boolean works = f.code() == SenderCode.DKIM_KEY_OK || f.code() == SenderCode.DKIM_KEY_WEAK;
+            boolean works = verifies(f);
             if (works && !"ed25519".equals(f.parameters().get("type"))) {
                 return found;
             }

@@ -137,7 +137,8 @@ final class DmarcChecks {
     static SenderFinding alignment(DmarcRecord record, SenderDomain d, List<SenderFinding> dkim) {
         boolean spfAligns = d.mailFrom().isPresent() && !record.strictSpf();
         String envelope = d.envelopeDomain();
-        boolean dkimOk = dkim.stream().anyMatch(f -> f.status() == SenderStatus.OK);
+        // A weak (1024-bit) key still verifies at receivers: it is a warning of its own, not a DMARC failure.
+        boolean dkimOk = dkim.stream().anyMatch(DkimChecks::verifies);
         boolean dkimUnknown = dkim.stream().anyMatch(f -> f.status() == SenderStatus.UNKNOWN);
         SenderCode code;
         if (spfAligns) {

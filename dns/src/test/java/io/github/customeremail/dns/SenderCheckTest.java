@@ -116,6 +116,7 @@ class SenderCheckTest {
         dns.txt("short._domainkey.keys.test", "v=DKIM1; k=rsa; p=" + key512);
         dns.txt("revoked._domainkey.keys.test", "v=DKIM1; k=rsa; p=");
         dns.txt("broken._domainkey.keys.test", "v=DKIM1; k=rsa; p=bm90IGEga2V5");
+        dns.txt("_dmarc.keys.test", "v=DMARC1; p=quarantine; rua=mailto:dmarc@keys.test");
         // mx mechanisms: 11 MX names is a permerror, 10 is fine; either way the MX lookup counts once
         dns.txt("mxmany.test", "v=spf1 mx include:amazonses.com -all");
         dns.txt("mxten.test", "v=spf1 mx include:amazonses.com -all");
@@ -230,6 +231,12 @@ class SenderCheckTest {
                 row("IP lists without own sending IPs", SenderDomain.builder("plusall.test"), "blocklist.ip",
                         SenderCode.BLOCKLIST_SES_SHARED_IPS),
                 row("DKIM 1024-bit key", keys(), "dkim.weak", SenderCode.DKIM_KEY_WEAK),
+                row("SES default MAIL FROM, only a 1024-bit key (weak, but it verifies)",
+                        SenderDomain.builder("keys.test").dkimSelectors("weak"), "dmarc.alignment",
+                        SenderCode.DMARC_ALIGNED_DKIM_ONLY),
+                row("SES default MAIL FROM, only a 512-bit key (receivers refuse it)",
+                        SenderDomain.builder("keys.test").dkimSelectors("short"), "dmarc.alignment",
+                        SenderCode.DMARC_NOT_ALIGNED),
                 row("DKIM 512-bit key", keys(), "dkim.short", SenderCode.DKIM_KEY_TOO_SHORT),
                 row("DKIM revoked key (p=)", keys(), "dkim.revoked", SenderCode.DKIM_KEY_REVOKED),
                 row("DKIM key that does not parse", keys(), "dkim.broken", SenderCode.DKIM_KEY_MALFORMED),
