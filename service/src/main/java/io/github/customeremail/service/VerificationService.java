@@ -62,6 +62,7 @@ class VerificationService {
     private final Clock clock;
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    private final Object sendLimits = new Object();
 
     VerificationService(CustomerEmailValidator validator, VerificationStore store, VerificationMailer mailer,
                         VerificationProperties properties, ObjectProvider<VerificationListener> listeners,
@@ -93,11 +94,16 @@ class VerificationService {
             return Outcome.of(Status.RELAY_NOT_CONFIGURED, key);
         }
         Instant now = clock.instant();
-        if (store.sendsToAddressSince(key, now.minus(HOUR)) >= properties.perAddressPerHour()) {
-            return Outcome.of(Status.LIMIT_ADDRESS, key);
-        }
-        if (store.sendsByClerkSince(clerk, now.minus(HOUR)) >= properties.perClerkPerHour()) {
-            return Outcome.of(Status.LIMIT_CLERK, key);
+        // The send is counted before the mail leaves, under one lock: two clerks pressing "send" at once cannot both
+        // pass a limit that has room for one. (Several instances on one database each keep their own lock.)
+        synchronized (sendLimits) {
+            if (store.sendsToAddressSince(key, now.minus(HOUR)) >= properties.perAddressPerHour()) {
+                return Outcome.of(Status.LIMIT_ADDRESS, key);
+            }
+            if (store.sendsByClerkSince(clerk, now.minus(HOUR)) >= properties.perClerkPerHour()) {
+                return Outcome.of(Status.LIMIT_CLERK, key);
+            }
+            store.recordSend(key, clerk, now);
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant expires = now.plus(properties.codeTtl());
@@ -106,10 +112,10 @@ class VerificationService {
             mailer.send(key, code, locale);
         } catch (MailException e) {
             store.deletePending(key); // nothing the customer could read back
+            store.forgetSend(key, clerk, now); // and nothing sent to count against the limits
             LOG.warn("verification code to {} not sent: {}", Masked.address(key), rootCause(e));
             return Outcome.of(Status.RELAY_FAILED, key);
         }
-        store.recordSend(key, clerk, now);
         LOG.info("verification code sent to {} by {}", Masked.address(key), clerk);
         return new Outcome(Status.SENT, key, expires, properties.maxAttempts());
     }

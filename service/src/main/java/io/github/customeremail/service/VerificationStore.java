@@ -39,17 +39,27 @@ class VerificationStore {
         this.jdbc = jdbc;
     }
 
-    /** Replaces any earlier code of the address (a new code invalidates the old one and its attempts). */
+    /**
+     * Replaces any earlier code of the address (a new code invalidates the old one and its attempts). Two sends for
+     * one address at the same moment (from two instances on one database) leave the later code standing.
+     */
     void savePending(String key, String codeHash, String clerk, Instant now, Instant expiresAt) {
-        deletePending(key);
+        if (replacePending(key, codeHash, clerk, now, expiresAt) == 1) {
+            return;
+        }
         try {
             jdbc.sql("INSERT INTO verification_code (address_key, code_hash, clerk, created_at, expires_at, attempts) "
                             + "VALUES (?, ?, ?, ?, ?, 0)")
                     .params(key, codeHash, clerk, utc(now), utc(expiresAt)).update();
         } catch (DuplicateKeyException e) {
-            // Another clerk sent a code to the same address at the same moment: theirs stands, this one is dropped.
-            throw new IllegalStateException("a code for this address is being sent right now", e);
+            replacePending(key, codeHash, clerk, now, expiresAt);
         }
+    }
+
+    private int replacePending(String key, String codeHash, String clerk, Instant now, Instant expiresAt) {
+        return jdbc.sql("UPDATE verification_code SET code_hash = ?, clerk = ?, created_at = ?, expires_at = ?, "
+                        + "attempts = 0 WHERE address_key = ?")
+                .params(codeHash, clerk, utc(now), utc(expiresAt), key).update();
     }
 
     Optional<Pending> pending(String key) {
@@ -72,6 +82,12 @@ class VerificationStore {
 
     void recordSend(String key, String clerk, Instant at) {
         jdbc.sql("INSERT INTO verification_send (address_key, clerk, sent_at) VALUES (?, ?, ?)")
+                .params(key, clerk, utc(at)).update();
+    }
+
+    /** Takes back a send counted by {@link #recordSend} whose mail did not leave. */
+    void forgetSend(String key, String clerk, Instant at) {
+        jdbc.sql("DELETE FROM verification_send WHERE address_key = ? AND clerk = ? AND sent_at = ?")
                 .params(key, clerk, utc(at)).update();
     }
 
