@@ -54,13 +54,17 @@ final class OdooDelivery {
         boolean complaint = SuppressionReason.COMPLAINT.name().equals(entry.reason());
         String body = OdooPartners.feedbackNote(entry.address(), complaint, day(entry), entry.diagnostic(), locale)
                 + " " + OdooPartners.referenceLine(entry.reference(), locale);
+        return "blacklist " + blacklisted.status().name() + "; " + noteOnPartnersUsing(entry, body, partners);
+    }
+
+    /** Posts the note, once, on every partner whose normalized email is the entry's address; says what was done. */
+    private static String noteOnPartnersUsing(OdooOutbox.Entry entry, String body, OdooPartners partners) {
         List<String> notes = new ArrayList<>();
         for (int partnerId : partners.partnersUsing(entry.address())) {
             NoteOutcome note = partners.postNoteOnce(partnerId, body, entry.reference());
             notes.add(partnerId + " " + note.status().name());
         }
-        return "blacklist " + blacklisted.status().name() + "; notes: " + (notes.isEmpty() ? "no partner uses it"
-                : String.join(", ", notes));
+        return "notes: " + (notes.isEmpty() ? "no partner uses it" : String.join(", ", notes));
     }
 
     private String verified(OdooOutbox.Entry entry, OdooPartners partners) {
@@ -68,11 +72,7 @@ final class OdooDelivery {
                 .format(entry.occurredAt().atZone(ZoneOffset.UTC)) + " UTC";
         String body = OdooPartners.verifiedNote(entry.address(), when, entry.diagnostic(), locale) + " "
                 + OdooPartners.referenceLine(entry.reference(), locale);
-        List<String> notes = new ArrayList<>();
-        for (int partnerId : partners.partnersUsing(entry.address())) {
-            notes.add(partnerId + " " + partners.postNoteOnce(partnerId, body, entry.reference()).status().name());
-        }
-        return "notes: " + (notes.isEmpty() ? "no partner uses it" : String.join(", ", notes));
+        return noteOnPartnersUsing(entry, body, partners);
     }
 
     private String check(OdooOutbox.Entry entry, OdooPartners partners) {
