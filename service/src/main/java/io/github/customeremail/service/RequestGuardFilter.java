@@ -71,18 +71,27 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
 
     private boolean needsKey(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (path.startsWith("/v1/checks")) {
+        String path = servedPath(request);
+        if (path.equals("/v1/checks")) {
             return !properties.checksOpen();
         }
         // SNS cannot send headers: its messages are authenticated by their signatures (and optional basic auth).
-        return path.startsWith("/v1/") && !path.startsWith("/v1/ses/notifications");
+        return path.startsWith("/v1/") && !path.equals("/v1/ses/notifications");
+    }
+
+    /**
+     * The path the request is dispatched on: decoded, {@code ..} resolved and {@code ;} parameters removed by the
+     * container, so a detour such as {@code /v1/checks/../suppressions/export} is judged by where it arrives.
+     */
+    private static String servedPath(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return info == null ? request.getServletPath() : request.getServletPath() + info;
     }
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                && !request.getRequestURI().startsWith("/v1/");
+                && !servedPath(request).startsWith("/v1/");
     }
 
     private boolean hasValidKey(HttpServletRequest request) {
