@@ -147,6 +147,8 @@ class ClerkPageBrowserTest {
         assertThat(verdict.getText()).isEqualTo("Revise el correo: parece tener un error de escritura");
         WebElement take = browser.findElement(By.id("take"));
         assertThat(take.getText()).isEqualTo("¿Quiso decir juan@gmail.com?");
+        assertThat(browser.findElements(By.cssSelector(".reasons li")))
+                .extracting(WebElement::getText).doesNotContain(take.getText()); // asked once, on the button
         Browser.publish(Browser.screenshot(browser, "02-check-suggest"), "clerk-page.png");
 
         take.click();
