@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClerkController {
 
     static final String FRAGMENT_HEADER = "X-Fragment";
+    private static final Logger LOG = LoggerFactory.getLogger(ClerkController.class);
     private static final int MAX_INPUT = 1000;
 
     private final CustomerEmailValidator validator;
@@ -179,10 +184,17 @@ class ClerkController {
     }
 
     private ClerkCheck view(EmailCheck check, Locale locale) {
-        String verified = check.normalized().flatMap(verification::verified)
-                .map(v -> messages.getMessage("verified.at", new Object[] {time(v.verifiedAt(), "format.datetime", locale), v.clerk()},
-                        locale))
-                .orElse(null);
+        String verified;
+        try {
+            verified = check.normalized().flatMap(verification::verified)
+                    .map(v -> messages.getMessage("verified.at",
+                            new Object[] {time(v.verifiedAt(), "format.datetime", locale), v.clerk()}, locale))
+                    .orElse(null);
+        } catch (DataAccessException | TransactionException e) {
+            // Checking needs no database: the clerk still gets the verdict, only without the confirmation record.
+            LOG.warn("confirmation record not read, database unavailable: {}", e.getClass().getSimpleName());
+            verified = null;
+        }
         return ClerkCheck.of(check, locale, verified);
     }
 
