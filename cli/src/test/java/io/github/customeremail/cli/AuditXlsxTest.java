@@ -201,6 +201,34 @@ class AuditXlsxTest {
     }
 
     @Test
+    void anOutNameOfTheOtherFormatIsRefusedNamingTheOption() throws Exception {
+        Path xlsx = dir.resolve("contactos.xlsx");
+        sample(xlsx);
+        Path csv = dir.resolve("contactos.csv");
+        Files.writeString(csv, "id,email\n__export__.res_partner_1,ana@gmial.com\n");
+
+        Run toCsv = run("audit", "--dns", "off", "--lang", "en", "--out", dir.resolve("revisado.csv").toString(),
+                xlsx.toString());
+        Run toXlsx = run("audit", "--dns", "off", "--lang", "es", "--out", dir.resolve("revisado.XLSX").toString(),
+                csv.toString());
+
+        assertThat(toCsv.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(toCsv.err()).contains("--out " + dir.resolve("revisado.csv"), "the input is XLSX",
+                "a name ending in .xlsx");
+        assertThat(toXlsx.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(toXlsx.err()).contains("la entrada es CSV", "termine en .csv");
+        assertThat(dir.resolve("revisado.csv")).doesNotExist();
+        assertThat(dir.resolve("revisado.fixes.csv")).doesNotExist();
+        assertThat(dir.resolve("revisado.XLSX")).doesNotExist();
+
+        // A name without an extension: both outputs in the input's format.
+        Run plain = run("audit", "--dns", "off", "--out", dir.resolve("revisado").toString(), xlsx.toString());
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(XlsxReader.isXlsx(dir.resolve("revisado"))).isTrue();
+        assertThat(rows(dir.resolve("revisado.fixes.xlsx"))).hasSize(3);
+    }
+
+    @Test
     void aLargeSheetIsReadAndWrittenInFlatMemory() throws Exception {
         Path input = dir.resolve("grande.xlsx");
         int rows = 150_000;
