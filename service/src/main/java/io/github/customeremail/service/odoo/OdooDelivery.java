@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class OdooDelivery {
 
+    private static final String NOT_BLACKLISTABLE = "not an address Odoo can blacklist: nothing done";
+
     private final OdooConnection connection;
     private final CustomerEmailValidator validator;
     private final Locale locale;
@@ -43,12 +45,23 @@ final class OdooDelivery {
             case FEEDBACK -> feedback(entry, partners);
             case CHECK -> check(entry, partners);
             case VERIFIED -> verified(entry, partners);
+            case LIFTED -> lifted(entry, partners);
         };
     }
 
+    /** Archives the address's blacklist entry; a repeated delivery finds it archived and writes nothing. */
+    private static String lifted(OdooOutbox.Entry entry, OdooPartners partners) {
+        return blacklistable(entry) ? "unblacklist " + partners.unblacklist(entry.address()).status().name()
+                : NOT_BLACKLISTABLE;
+    }
+
+    private static boolean blacklistable(OdooOutbox.Entry entry) {
+        return OdooAddresses.odooNormalize(entry.address()).isPresent();
+    }
+
     private String feedback(OdooOutbox.Entry entry, OdooPartners partners) {
-        if (OdooAddresses.odooNormalize(entry.address()).isEmpty()) {
-            return "not an address Odoo can blacklist: nothing done";
+        if (!blacklistable(entry)) {
+            return NOT_BLACKLISTABLE;
         }
         BlacklistOutcome blacklisted = partners.blacklist(entry.address());
         boolean complaint = SuppressionReason.COMPLAINT.name().equals(entry.reason());

@@ -150,6 +150,54 @@ class OdooSyncTest {
     }
 
     @Test
+    void liftingASuppressionArchivesTheBlacklistEntryInOdooThroughTheOutbox() throws Exception {
+        List<Integer> users = odoo.addPartners(List.of(Map.of("name", "Vuelve", "email", "vuelve@cliente-siete.com")));
+        FeedbackFixture.accept(context, FeedbackFixture.newId(),
+                FeedbackFixture.hardBounce("vuelve@cliente-siete.com", "smtp; 550 5.1.1 no such user", AT));
+        assertThat(worker.runOnce(Instant.now()).delivered()).isEqualTo(1);
+        assertThat(odoo.state(users).get("partners").toString()).contains("is_blacklisted=true");
+
+        // Odoo is down when the clerk lifts the suppression: the lift stands, the work waits in the outbox.
+        odoo.control(Map.of("action", "faults", "gateway_errors", 1_000_000));
+        assertThat(lift("vuelve@cliente-siete.com").body()).contains("\"lifted\":true");
+        assertThat(lift("vuelve@cliente-siete.com").body()).as("nothing left to lift: nothing queued")
+                .contains("\"lifted\":false");
+        assertThat(pending()).isEqualTo(1);
+        Instant now = Instant.now();
+        assertThat(worker.runOnce(now).failed()).isEqualTo(1);
+
+        odoo.control(Map.of("action", "faults"));
+        assertThat(worker.runOnce(now.plus(LATER)).delivered()).isEqualTo(1);
+        assertThat(outcome()).isEqualTo("unblacklist ARCHIVED");
+        Map<String, Object> state = odoo.state(users);
+        assertThat(state.get("partners").toString()).contains("is_blacklisted=false");
+        assertThat(state.get("blacklist").toString()).as("archived, as Odoo's own unblacklist does")
+                .contains("email=vuelve@cliente-siete.com", "active=false");
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aBounceNotYetDeliveredWhenItsSuppressionIsLiftedIsNotDelivered() throws Exception {
+        List<Integer> users = odoo.addPartners(List.of(Map.of("name", "Pronto", "email", "pronto@cliente-ocho.com")));
+        FeedbackFixture.accept(context, FeedbackFixture.newId(),
+                FeedbackFixture.hardBounce("pronto@cliente-ocho.com", "smtp; 550 5.1.1 no such user", AT));
+        assertThat(lift("pronto@cliente-ocho.com").statusCode()).isEqualTo(200);
+
+        assertThat(worker.runOnce(Instant.now()).delivered()).isEqualTo(1);
+
+        assertThat(outcome()).isEqualTo("unblacklist NOT_BLACKLISTED");
+        assertThat(odoo.state(users).get("partners").toString()).contains("is_blacklisted=false");
+        assertThat(notesOn(odoo.state(users), users)).isEmpty();
+    }
+
+    private HttpResponse<String> lift(String address) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/suppressions/lift"))
+                        .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + address + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void temporaryBouncesAndUndeliverableKindsQueueNothing() {
         int before = total();
         FeedbackFixture.accept(context, FeedbackFixture.newId(),
