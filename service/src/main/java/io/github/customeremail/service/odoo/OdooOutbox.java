@@ -47,14 +47,15 @@ final class OdooOutbox {
      * @param diagnostic FEEDBACK: the receiving server's words; VERIFIED: the clerk who recorded it
      * @param occurredAt when the cause happened
      * @param attempts   failed deliveries so far
+     * @param rechecks   CHECK: how many times the check was indeterminate and put back to be checked again
      */
     record Entry(long id, Kind kind, String reference, String address, int partnerId, String reason,
-                 String diagnostic, Instant occurredAt, int attempts) {
+                 String diagnostic, Instant occurredAt, int attempts, int rechecks) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, kind, reference, address, partner_id, reason, diagnostic, occurred_at, "
-            + "attempts";
+            + "attempts, rechecks";
 
     private final JdbcClient jdbc;
 
@@ -160,6 +161,16 @@ final class OdooOutbox {
                 .params(clip(error, 1000), utc(nextAt), id).update();
     }
 
+    /**
+     * Puts a row back to be done again at {@code nextAt}: its check was indeterminate. Counted as a re-check, not as a
+     * failed delivery; the outcome so far is kept for the status.
+     */
+    void recheckLater(long id, String outcome, Instant nextAt) {
+        jdbc.sql("UPDATE odoo_outbox SET rechecks = rechecks + 1, outcome = ?, next_at = ?, leased_until = NULL "
+                        + "WHERE id = ?")
+                .params(clip(outcome, 1000), utc(nextAt), id).update();
+    }
+
     /** Gives a reserved row back untouched (its delivery was not tried). */
     void release(long id) {
         jdbc.sql("UPDATE odoo_outbox SET leased_until = NULL WHERE id = ?").param(id).update();
@@ -195,7 +206,8 @@ final class OdooOutbox {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("reference"),
                 rs.getString("address"), rs.getInt("partner_id"), rs.getString("reason"), rs.getString("diagnostic"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
+                rs.getInt("rechecks"));
     }
 
     /** A reference for the notes of one row: {@code ce-} and 12 random hex digits. */

@@ -118,6 +118,21 @@ abstract class OdooOutboxContract {
     }
 
     @Test
+    void anIndeterminateCheckIsPutBackAsARecheckNotAFailure() {
+        outbox.queueCheck(7, "juan@roto.test", T0);
+        OdooOutbox.Entry entry = outbox.claim(T0, 10, LEASE).get(0);
+        outbox.recheckLater(entry.id(), "UNKNOWN (DNS did not answer): nothing posted", T0.plusSeconds(600));
+
+        assertThat(outbox.claim(T0.plusSeconds(599), 10, LEASE)).isEmpty();
+        assertThat(outbox.status()).containsEntry("pending", 1L).containsEntry("failing", 0L);
+        assertThat(outbox.claim(T0.plusSeconds(600), 10, LEASE)).singleElement().satisfies(e -> {
+            assertThat(e.rechecks()).isEqualTo(1);
+            assertThat(e.attempts()).isZero();
+            assertThat(e.reference()).isEqualTo(entry.reference());
+        });
+    }
+
+    @Test
     void erasureRemovesEveryRowAboutTheAddress() {
         outbox.queueFeedback("n1", "ana@x.com", "COMPLAINT", "", T0, T0);
         outbox.queueCheck(7, "Ana@X.com, otra@y.com", T0);

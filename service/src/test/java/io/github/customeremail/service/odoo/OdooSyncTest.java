@@ -291,7 +291,7 @@ class OdooSyncTest {
     }
 
     /** Odoo's webhook body: {@code _action}, {@code _id}, {@code _model}, then the fields read, keys sorted. */
-    private static String odooCall(int id, String email) {
+    static String odooCall(int id, String email) {
         return "{\"_action\": \"Revisar correo(#7)\", \"_id\": " + id + ", \"_model\": \"res.partner\", \"email\": \""
                 + email + "\", \"id\": " + id + "}";
     }
@@ -305,7 +305,7 @@ class OdooSyncTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<?> notesOn(Map<String, Object> state, List<Integer> partners) {
+    static List<?> notesOn(Map<String, Object> state, List<Integer> partners) {
         return ((List<?>) state.get("messages")).stream()
                 .filter(m -> m instanceof Map<?, ?> map && partners.contains(map.get("res_id"))).toList();
     }
