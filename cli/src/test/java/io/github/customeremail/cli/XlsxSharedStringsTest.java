@@ -3,9 +3,7 @@ package io.github.customeremail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -228,35 +223,10 @@ class XlsxSharedStringsTest {
     void aLargeSheetOfSharedStringsIsAuditedInFlatMemory() throws Exception {
         Path input = dir.resolve("grande.xlsx");
         int rows = 200_000;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input), 1 << 16)) {
-            Workbook wb = new Workbook(out, "test", "1.0");
-            Worksheet ws = wb.newWorksheet("Contactos");
-            ws.value(0, 0, "id");
-            ws.value(0, 1, "name");
-            ws.value(0, 2, "email");
-            for (int r = 1; r <= rows; r++) {
-                ws.value(r, 0, "__export__.res_partner_" + r);          // FastExcel's writer: shared strings
-                ws.value(r, 1, "Cliente número " + r);
-                ws.value(r, 2, "cliente" + r + (r % 10 == 0 ? "@gmial.com" : "@gmail.com"));
-                if (r % 1000 == 0) {
-                    ws.flush();
-                }
-            }
-            ws.finish();
-            wb.finish();
-        }
+        AuditXlsxTest.largeSheet(input, rows, true);
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Path err = dir.resolve("err.txt");
-        Path stdout = dir.resolve("out.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx32m", "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "audit", "--dns", "off", "--format", "json", "--progress", "never",
-                input.toString())
-                .redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        assertThat(Files.readString(stdout)).contains("\"rows\":" + rows, "\"SUGGEST\":" + rows / 10);
+        assertThat(AuditXlsxTest.auditIn32Mb(input, "-Djava.io.tmpdir=" + tmp))
+                .contains("\"rows\":" + rows, "\"SUGGEST\":" + rows / 10);
         assertThat(filesIn(tmp)).as("the temporary copy is deleted").isZero();
         try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("grande.checked.xlsx").toFile())) {
             long[] seen = {0};

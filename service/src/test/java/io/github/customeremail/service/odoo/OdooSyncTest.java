@@ -58,7 +58,12 @@ class OdooSyncTest {
     @DynamicPropertySource
     static void odoo(DynamicPropertyRegistry registry) {
         odoo = OdooStandin.start("17.0", 3);
-        registry.add("customer-email.odoo.url", odoo::url);
+        connect(registry, odoo);
+    }
+
+    /** Points the service's Odoo connection at the stand-in. */
+    static void connect(DynamicPropertyRegistry registry, OdooStandin standin) {
+        registry.add("customer-email.odoo.url", standin::url);
         registry.add("customer-email.odoo.database", () -> OdooStandin.DB);
         registry.add("customer-email.odoo.login", () -> OdooStandin.LOGIN);
         registry.add("customer-email.odoo.api-key", () -> OdooStandin.KEY);

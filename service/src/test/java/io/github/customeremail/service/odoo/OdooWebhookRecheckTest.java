@@ -62,10 +62,7 @@ class OdooWebhookRecheckTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         odoo = OdooStandin.start("17.0", 0);
-        registry.add("customer-email.odoo.url", odoo::url);
-        registry.add("customer-email.odoo.database", () -> OdooStandin.DB);
-        registry.add("customer-email.odoo.login", () -> OdooStandin.LOGIN);
-        registry.add("customer-email.odoo.api-key", () -> OdooStandin.KEY);
+        OdooSyncTest.connect(registry, odoo);
         registry.add("customer-email.dns.servers", () -> "127.0.0.1:" + DNS.port());
         // The re-checks here follow one another at once; in production their delay outlasts the checker's memory.
         registry.add("customer-email.dns.indeterminate-ttl", () -> "0s");
