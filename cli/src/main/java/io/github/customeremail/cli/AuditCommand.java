@@ -52,8 +52,9 @@ final class AuditCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the checked CSV (default FILE.checked.csv beside the input). "
-                    + "The rows to fix go to the same name ending in .fixes.csv.")
+            description = "Where to write the checked file (default FILE.checked.csv or .xlsx beside the input), "
+                    + "in the input's format: a name ending in .csv for a CSV input, .xlsx for an XLSX one. "
+                    + "The rows to fix go to the same name ending in .fixes.csv (.fixes.xlsx).")
     Path out;
 
     @Option(names = "--column", paramLabel = "NAME",
@@ -94,13 +95,21 @@ final class AuditCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_FAILURE;
         }
-        Path fixes = fixesPathFor(checked);
         try {
             if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
                 throw new AuditFailure("cannot read " + input + ": "
                         + (Files.isDirectory(input) ? "it is a directory" : Files.exists(input)
                         ? "permission denied" : "no such file"), null);
             }
+            String format = formatExtension(input);
+            String named = extension(checked.getFileName().toString()).toLowerCase(Locale.ROOT);
+            if (!named.isEmpty() && !named.equals(format)) {
+                // The outputs repeat the input's cells in its format; a CSV named .xlsx (or the reverse) would not open.
+                err.println(text.get("audit.outFormat", out, format.equals(".xlsx") ? "XLSX" : "CSV", format));
+                err.flush();
+                return Main.EXIT_USAGE;
+            }
+            Path fixes = fixesPathFor(checked, format);
             if (Files.isDirectory(checked)) {
                 err.println("error: --out " + checked + " is a directory; give a file name");
                 err.flush();
@@ -164,22 +173,26 @@ final class AuditCommand implements Callable<Integer> {
 
     /**
      * {@code x.checked.csv} → {@code x.fixes.csv}; {@code other.csv} → {@code other.fixes.csv};
-     * {@code x.checked.xlsx} → {@code x.fixes.xlsx}
+     * {@code x.checked.xlsx} → {@code x.fixes.xlsx}; a name without either extension gets {@code format}'s
      */
-    static Path fixesPathFor(Path checked) {
+    static Path fixesPathFor(Path checked, String format) {
         String name = checked.getFileName().toString();
-        String ext = extension(name).toLowerCase(Locale.ROOT);
-        String checkedSuffix = ".checked" + (ext.isEmpty() ? ".csv" : ext);
+        String named = extension(name).toLowerCase(Locale.ROOT);
+        String ext = named.isEmpty() ? format : named;
+        String checkedSuffix = ".checked" + ext;
         if (name.toLowerCase(Locale.ROOT).endsWith(checkedSuffix)) {
-            return checked.resolveSibling(name.substring(0, name.length() - checkedSuffix.length()) + ".fixes"
-                    + (ext.isEmpty() ? ".csv" : ext));
+            return checked.resolveSibling(name.substring(0, name.length() - checkedSuffix.length()) + ".fixes" + ext);
         }
-        return sibling(checked, ".fixes" + (ext.isEmpty() ? ".csv" : ext));
+        return sibling(checked, ".fixes" + ext);
+    }
+
+    /** @return {@code .xlsx} for a workbook, else {@code .csv}: the extension of the outputs' format */
+    static String formatExtension(Path input) throws IOException {
+        return Files.isRegularFile(input) && XlsxReader.isXlsx(input) ? ".xlsx" : ".csv";
     }
 
     /** The checked file's default name: beside the input, in its format. */
     static Path checkedPathFor(Path input) throws IOException {
-        boolean xlsx = Files.isRegularFile(input) && XlsxReader.isXlsx(input);
-        return sibling(input, xlsx ? ".checked.xlsx" : ".checked.csv");
+        return sibling(input, ".checked" + formatExtension(input));
     }
 }

@@ -205,7 +205,8 @@ final class AuditRun {
             // Paths are shown as the user gave them.
             return new AuditSummary.Files(request.shownInput().toString(), format.name(), format.delimiter(),
                     header.get(emailIndex), request.shownChecked().toString(),
-                    idIndex >= 0 ? AuditCommand.fixesPathFor(request.shownChecked()).toString() : null,
+                    idIndex >= 0 ? AuditCommand.fixesPathFor(request.shownChecked(),
+                            AuditCommand.extension(request.fixes().getFileName().toString())).toString() : null,
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
             if (checked != null) {

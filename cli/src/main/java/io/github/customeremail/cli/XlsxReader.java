@@ -4,11 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
@@ -19,11 +21,12 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Reads the first sheet of an {@code .xlsx} workbook (Odoo's default export format) row by row with FastExcel's
- * streaming reader: the sheet's XML is parsed as it is unzipped, never held whole. (The reader keeps the workbook's
- * shared-strings table in memory as far as the rows read refer to it: flat for inline strings, about 60 bytes per
- * distinct text otherwise.) Every cell keeps its kind, value and
- * number format ({@link SheetCell}) so that the checked workbook repeats it; the fields the audit reads are the cells'
- * text, padded to the header's width.
+ * streaming reader: the sheet's XML is parsed as it is unzipped, never held whole. That reader would keep the
+ * workbook's shared-strings table (where Excel and Odoo's export keep the text) in memory, so a workbook that has one is
+ * first copied into a temporary folder with its text inline ({@link SharedStringsInliner}); the copy is deleted when
+ * the reader is closed or fails to open. Every cell keeps its kind, value and number format ({@link SheetCell}) so that
+ * the checked workbook repeats it; a formula cell is kept as the value its last calculation saved (what Odoo's
+ * importer reads). The fields the audit reads are the cells' text, padded to the header's width.
  */
 final class XlsxReader implements RowSource, Closeable {
 
@@ -31,19 +34,56 @@ final class XlsxReader implements RowSource, Closeable {
     private final Stream<Row> rows;
     private final Iterator<Row> iterator;
     private final String sheetName;
+    private final Path temporary;
     private int expectedFields = -1;
 
     XlsxReader(Path file) throws IOException {
+        this(file, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Reads {@code file}, copying it (when it has a shared-strings table) into a new folder in {@code temporaryRoot}. */
+    XlsxReader(Path file, Path temporaryRoot) throws IOException {
+        temporary = Files.createTempDirectory(temporaryRoot, "customer-email-xlsx-");
+        ReadableWorkbook opened = null;
         try {
+            Path inlined = new SharedStringsInliner().inline(file, temporary);
             // Cell formats are read so that a date is written back as a date; a cell the reader cannot parse is an
             // ERROR cell, not an exception.
-            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
-            Sheet sheet = workbook.getFirstSheet();
+            opened = new ReadableWorkbook((inlined != null ? inlined : file).toFile(), new ReadingOptions(true, true));
+            Sheet sheet = opened.getFirstSheet();
             sheetName = sheet.getName();
             rows = sheet.openStream();
             iterator = rows.iterator();
+            workbook = opened;
         } catch (ExcelReaderException | IndexOutOfBoundsException e) {
+            closeAfterFailure(opened);
             throw new IOException("not a readable .xlsx workbook (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException | Error e) {
+            closeAfterFailure(opened);
+            throw e;
+        }
+    }
+
+    private void closeAfterFailure(ReadableWorkbook opened) {
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } catch (IOException ignored) {
+            // the failure that brought us here is the one to report
+        } finally {
+            deleteTemporary();
+        }
+    }
+
+    private void deleteTemporary() {
+        try (Stream<Path> files = Files.list(temporary)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            temporary.toFile().deleteOnExit();          // a file still open elsewhere (Windows): at the latest on exit
         }
     }
 
@@ -91,7 +131,7 @@ final class XlsxReader implements RowSource, Closeable {
             Cell cell = row.getCell(i);
             SheetCell kept = cell == null ? null : kept(cell);
             cells.add(kept);
-            fields.add(kept == null ? "" : text(cell, kept));
+            fields.add(kept == null ? "" : kept.text());
             if (kept != null) {
                 width = i + 1;
             }
@@ -110,26 +150,47 @@ final class XlsxReader implements RowSource, Closeable {
                     : new SheetCell(SheetCell.Kind.STRING, cell.asString(), null);
             case NUMBER -> new SheetCell(SheetCell.Kind.NUMBER, cell.getRawValue(), cell.getDataFormatString());
             case BOOLEAN -> new SheetCell(SheetCell.Kind.BOOLEAN, cell.getRawValue(), null);
-            case FORMULA -> new SheetCell(SheetCell.Kind.FORMULA, cell.getFormula(), cell.getDataFormatString());
+            case FORMULA -> cachedValue(cell);
             case ERROR -> new SheetCell(SheetCell.Kind.ERROR, String.valueOf(cell.getRawValue()), null);
             case EMPTY -> null;
         };
     }
 
-    /** The text the audit reads from a cell: a formula's last computed value, not its expression. */
-    private static String text(Cell cell, SheetCell kept) {
-        if (kept.kind() == SheetCell.Kind.FORMULA) {
-            return cell.getRawValue() == null ? "" : cell.getRawValue();
+    /** Error values a formula's last calculation can save ({@code t="e"}); FastExcel reads them as text. */
+    static final Set<String> ERROR_VALUES = Set.of("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+            "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!");
+
+    /**
+     * A formula cell as the value its last calculation saved in the file, of that value's type (a number keeps the
+     * cell's number format): what openpyxl's {@code load_workbook(data_only=True)}, Odoo's importer, reads. A
+     * formula never calculated (no saved value) is an empty cell.
+     */
+    private static SheetCell cachedValue(Cell cell) {
+        Object value = cell.getValue();
+        String raw = cell.getRawValue();
+        if (value == null || raw == null || raw.isEmpty()) {
+            return null;
         }
-        return kept.text();
+        if (value instanceof BigDecimal) {
+            return new SheetCell(SheetCell.Kind.NUMBER, raw, cell.getDataFormatString());
+        }
+        if (value instanceof Boolean) {
+            return new SheetCell(SheetCell.Kind.BOOLEAN, raw, null);
+        }
+        return new SheetCell(ERROR_VALUES.contains(raw) ? SheetCell.Kind.ERROR : SheetCell.Kind.STRING, raw, null);
     }
+
 
     @Override
     public void close() throws IOException {
         try {
             rows.close();
         } finally {
-            workbook.close();
+            try {
+                workbook.close();
+            } finally {
+                deleteTemporary();
+            }
         }
     }
 }

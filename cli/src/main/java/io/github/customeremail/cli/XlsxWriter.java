@@ -58,12 +58,6 @@ final class XlsxWriter implements RowWriter {
                 }
             }
             case BOOLEAN -> sheet.value(row, column, "1".equals(cell.value()));
-            case FORMULA -> {
-                sheet.formula(row, column, cell.value());
-                if (cell.format() != null && !"General".equals(cell.format())) {
-                    sheet.style(row, column).format(cell.format()).set();
-                }
-            }
             default -> sheet.inlineString(row, column, cell.value());
         }
     }

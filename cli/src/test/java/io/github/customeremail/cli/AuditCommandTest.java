@@ -480,9 +480,10 @@ class AuditCommandTest {
     void outputPathsAndProgressLine() {
         assertThat(AuditCommand.sibling(Path.of("/d/contactos.CSV"), ".checked.csv"))
                 .isEqualTo(Path.of("/d/contactos.checked.csv"));
-        assertThat(AuditCommand.fixesPathFor(Path.of("/d/contactos.checked.csv")))
+        assertThat(AuditCommand.fixesPathFor(Path.of("/d/contactos.checked.csv"), ".csv"))
                 .isEqualTo(Path.of("/d/contactos.fixes.csv"));
-        assertThat(AuditCommand.fixesPathFor(Path.of("/e/result.csv"))).isEqualTo(Path.of("/e/result.fixes.csv"));
+        assertThat(AuditCommand.fixesPathFor(Path.of("/e/result.csv"), ".csv")).isEqualTo(Path.of("/e/result.fixes.csv"));
+        assertThat(AuditCommand.fixesPathFor(Path.of("/e/revisado"), ".xlsx")).isEqualTo(Path.of("/e/revisado.fixes.xlsx"));
         assertThat(Progress.line(250_000, 50, 100, 1_000_000_000L))
                 .isEqualTo("250000 rows   50.0 %  250000 rows/s  ETA 0:01");
         assertThat(Progress.line(10, 0, 100, 1_000_000_000L)).endsWith("ETA ?");

@@ -201,19 +201,51 @@ class AuditXlsxTest {
     }
 
     @Test
-    void aLargeSheetIsReadAndWrittenInFlatMemory() throws Exception {
-        Path input = dir.resolve("grande.xlsx");
-        int rows = 150_000;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input), 1 << 16)) {
+    void anOutNameOfTheOtherFormatIsRefusedNamingTheOption() throws Exception {
+        Path xlsx = dir.resolve("contactos.xlsx");
+        sample(xlsx);
+        Path csv = dir.resolve("contactos.csv");
+        Files.writeString(csv, "id,email\n__export__.res_partner_1,ana@gmial.com\n");
+
+        Run toCsv = run("audit", "--dns", "off", "--lang", "en", "--out", dir.resolve("revisado.csv").toString(),
+                xlsx.toString());
+        Run toXlsx = run("audit", "--dns", "off", "--lang", "es", "--out", dir.resolve("revisado.XLSX").toString(),
+                csv.toString());
+
+        assertThat(toCsv.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(toCsv.err()).contains("--out " + dir.resolve("revisado.csv"), "the input is XLSX",
+                "a name ending in .xlsx");
+        assertThat(toXlsx.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(toXlsx.err()).contains("la entrada es CSV", "termine en .csv");
+        assertThat(dir.resolve("revisado.csv")).doesNotExist();
+        assertThat(dir.resolve("revisado.fixes.csv")).doesNotExist();
+        assertThat(dir.resolve("revisado.XLSX")).doesNotExist();
+
+        // A name without an extension: both outputs in the input's format.
+        Run plain = run("audit", "--dns", "off", "--out", dir.resolve("revisado").toString(), xlsx.toString());
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(XlsxReader.isXlsx(dir.resolve("revisado"))).isTrue();
+        assertThat(rows(dir.resolve("revisado.fixes.xlsx"))).hasSize(3);
+    }
+
+    /** Writes {@code rows} contacts (id, name, email; every tenth with a gmial.com typo), texts shared or inline. */
+    static void largeSheet(Path file, int rows, boolean shared) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Workbook wb = new Workbook(out, "test", "1.0");
             Worksheet ws = wb.newWorksheet("Contactos");
             for (int c = 0; c < 3; c++) {
                 ws.value(0, c, HEADER.get(c));
             }
             for (int r = 1; r <= rows; r++) {
-                ws.inlineString(r, 0, "__export__.res_partner_" + r);
-                ws.inlineString(r, 1, "Cliente número " + r);
-                ws.inlineString(r, 2, "cliente" + r + (r % 10 == 0 ? "@gmial.com" : "@gmail.com"));
+                List<String> texts = List.of("__export__.res_partner_" + r, "Cliente número " + r,
+                        "cliente" + r + (r % 10 == 0 ? "@gmial.com" : "@gmail.com"));
+                for (int c = 0; c < texts.size(); c++) {
+                    if (shared) {
+                        ws.value(r, c, texts.get(c));               // FastExcel's writer: the shared-strings table
+                    } else {
+                        ws.inlineString(r, c, texts.get(c));
+                    }
+                }
                 if (r % 1000 == 0) {
                     ws.flush();
                 }
@@ -221,16 +253,29 @@ class AuditXlsxTest {
             ws.finish();
             wb.finish();
         }
-        Path err = dir.resolve("err.txt");
-        Path stdout = dir.resolve("out.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "audit", "--dns", "off", "--format", "json", "--progress", "never",
-                input.toString())
-                .redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
+    }
+
+    /** Audits {@code input} in a JVM of its own with 32 MB of heap; @return its JSON summary (the exit status is 0) */
+    static String auditIn32Mb(Path input, String... jvmOptions) throws Exception {
+        Path err = input.resolveSibling("err.txt");
+        Path stdout = input.resolveSibling("out.txt");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit", "--dns",
+                "off", "--format", "json", "--progress", "never", input.toString()));
+        Process p = new ProcessBuilder(command).redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        assertThat(Files.readString(stdout)).contains("\"rows\":" + rows, "\"SUGGEST\":" + rows / 10);
+        return Files.readString(stdout);
+    }
+
+    @Test
+    void aLargeSheetIsReadAndWrittenInFlatMemory() throws Exception {
+        Path input = dir.resolve("grande.xlsx");
+        int rows = 150_000;
+        largeSheet(input, rows, false);
+        assertThat(auditIn32Mb(input)).contains("\"rows\":" + rows, "\"SUGGEST\":" + rows / 10);
         try (ReadableWorkbook wb = new ReadableWorkbook(dir.resolve("grande.checked.xlsx").toFile())) {
             long[] seen = {0};
             wb.getFirstSheet().openStream().forEach(row -> {

@@ -1,7 +1,7 @@
 package io.github.customeremail.odoo;
 
 /**
- * What blacklisting one address did in Odoo's {@code mail.blacklist}.
+ * What blacklisting one address, or taking it off the blacklist, did in Odoo's {@code mail.blacklist}.
  *
  * @param address    the address as Odoo normalizes it
  * @param status     what happened
@@ -20,6 +20,12 @@ public record BlacklistOutcome(String address, Status status, int blacklistId) {
         /** Dry run: an entry would have been created. */
         WOULD_CREATE,
         /** Dry run: an archived entry would have been made active again. */
-        WOULD_REACTIVATE
+        WOULD_REACTIVATE,
+        /** Taken off: the active entry was archived, as Odoo's own "unblacklist" does. */
+        ARCHIVED,
+        /** Taken off already: no active entry (none, or archived): nothing written. */
+        NOT_BLACKLISTED,
+        /** Dry run: the active entry would have been archived. */
+        WOULD_ARCHIVE
     }
 }

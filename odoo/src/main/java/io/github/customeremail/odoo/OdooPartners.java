@@ -335,4 +335,25 @@ public final class OdooPartners {
         client.write(BLACKLIST, List.of(id), Map.of("active", true));
         return new BlacklistOutcome(address, BlacklistOutcome.Status.REACTIVATED, id);
     }
+
+    /**
+     * Takes an address off {@code mail.blacklist} as Odoo's own {@code mail.blacklist._remove} does (the
+     * "unblacklist" of Odoo 14 to 19): the entry is archived ({@code active} false), never deleted, so that its history
+     * stays. An address without an active entry is left alone (Odoo would create an archived entry: nothing to gain).
+     */
+    public BlacklistOutcome unblacklist(String email) {
+        String address = OdooAddresses.odooNormalize(email)
+                .orElseThrow(() -> new IllegalArgumentException("not an address: " + email));
+        List<Map<String, Object>> rows = client.searchRead(BLACKLIST, List.of(List.of("email", "=", address)),
+                List.of("id", "active"), 0, 1, "id");
+        if (rows.isEmpty()) {
+            return new BlacklistOutcome(address, BlacklistOutcome.Status.NOT_BLACKLISTED, 0);
+        }
+        int id = id(rows.get(0));
+        if (mode == Mode.DRY_RUN) {
+            return new BlacklistOutcome(address, BlacklistOutcome.Status.WOULD_ARCHIVE, id);
+        }
+        client.write(BLACKLIST, List.of(id), Map.of("active", false));
+        return new BlacklistOutcome(address, BlacklistOutcome.Status.ARCHIVED, id);
+    }
 }

@@ -167,6 +167,33 @@ class OdooPartnersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"17.0", "19.0"})
+    void unblacklistingArchivesTheActiveEntryOnce(String version) {
+        try (OdooStandin odoo = OdooStandin.start(version, 0)) {
+            List<Integer> ids = odoo.addPartners(List.of(Map.of("name", "Vuelve", "email", "Vuelve@Example.com")));
+            OdooPartners partners = new OdooPartners(odoo.connect(), OdooPartners.Mode.APPLY);
+            assertThat(partners.unblacklist("vuelve@example.com").status())
+                    .as("never blacklisted: nothing created").isEqualTo(BlacklistOutcome.Status.NOT_BLACKLISTED);
+            assertThat((List<?>) odoo.state(ids).get("blacklist")).isEmpty();
+            BlacklistOutcome created = partners.blacklist("vuelve@example.com");
+
+            BlacklistOutcome wouldArchive = new OdooPartners(odoo.connect(), OdooPartners.Mode.DRY_RUN)
+                    .unblacklist("Vuelve@Example.com");
+            assertThat(wouldArchive.status()).isEqualTo(BlacklistOutcome.Status.WOULD_ARCHIVE);
+            assertThat(partners.page(0, 1).get(0).blacklisted()).as("a dry run writes nothing").isTrue();
+
+            BlacklistOutcome archived = partners.unblacklist("VUELVE@example.com");
+            assertThat(archived.status()).isEqualTo(BlacklistOutcome.Status.ARCHIVED);
+            assertThat(archived.blacklistId()).isEqualTo(created.blacklistId());
+            assertThat(partners.page(0, 1).get(0).blacklisted()).isFalse();
+            assertThat(partners.unblacklist("vuelve@example.com").status())
+                    .isEqualTo(BlacklistOutcome.Status.NOT_BLACKLISTED);
+            assertThat(odoo.state(ids).get("blacklist").toString()).as("archived, not deleted")
+                    .contains("email=vuelve@example.com", "active=false");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"17.0", "19.0"})
     void aRerunAfterATimeoutWritesNothingTwice(String version) {
         try (OdooStandin odoo = OdooStandin.start(version, 6)) {
             OdooClient client = OdooClient.connect(odoo.settings()

@@ -347,9 +347,22 @@ class FeedbackStore {
      * @return whether the address was suppressed
      */
     boolean lift(String addressKey) {
-        return jdbc.sql("UPDATE address_feedback SET reason = NULL, suppressed_at = NULL, lifted_at = ? "
-                        + "WHERE address_key = ? AND reason IS NOT NULL")
-                .params(now(), addressKey).update() > 0;
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            // The reason is read under the row's lock, which the UPDATE below needs anyway.
+            Optional<String> reason = jdbc.sql("SELECT reason FROM address_feedback WHERE address_key = ? "
+                            + "AND reason IS NOT NULL FOR UPDATE")
+                    .param(addressKey).query(String.class).optional();
+            if (reason.isEmpty()) {
+                return false;
+            }
+            Instant liftedAt = clock.instant();
+            jdbc.sql("UPDATE address_feedback SET reason = NULL, suppressed_at = NULL, lifted_at = ? "
+                            + "WHERE address_key = ?")
+                    .params(utc(liftedAt), addressKey).update();
+            SuppressionReason was = SuppressionReason.valueOf(reason.get());
+            listeners.forEach(l -> l.lifted(addressKey, was, liftedAt));
+            return true;
+        }));
     }
 
     /**

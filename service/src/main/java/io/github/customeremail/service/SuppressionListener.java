@@ -28,6 +28,16 @@ public interface SuppressionListener {
     void suppressed(Suppressed suppressed);
 
     /**
+     * An address's suppression was lifted (a clerk's decision), in the lifting transaction.
+     *
+     * @param addressKey the address's key
+     * @param reason     why it was suppressed until now
+     * @param liftedAt   when it was lifted
+     */
+    default void lifted(String addressKey, SuppressionReason reason, Instant liftedAt) {
+    }
+
+    /**
      * Everything stored about an address is being erased (the customer's right to erasure), in the erasing
      * transaction: delete what this listener keeps about it.
      *

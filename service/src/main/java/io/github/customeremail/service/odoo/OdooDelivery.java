@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class OdooDelivery {
 
+    private static final String NOT_BLACKLISTABLE = "not an address Odoo can blacklist: nothing done";
+
     private final OdooConnection connection;
     private final CustomerEmailValidator validator;
     private final Locale locale;
@@ -37,18 +39,41 @@ final class OdooDelivery {
      * @return what was done, for the outbox's record
      * @throws RuntimeException when Odoo could not be reached or refused (the row is tried again later)
      */
-    String deliver(OdooOutbox.Entry entry) {
+    Outcome deliver(OdooOutbox.Entry entry) {
         OdooPartners partners = new OdooPartners(connection.client(), OdooPartners.Mode.APPLY);
         return switch (entry.kind()) {
-            case FEEDBACK -> feedback(entry, partners);
+            case FEEDBACK -> Outcome.done(feedback(entry, partners));
             case CHECK -> check(entry, partners);
-            case VERIFIED -> verified(entry, partners);
+            case VERIFIED -> Outcome.done(verified(entry, partners));
+            case LIFTED -> Outcome.done(lifted(entry, partners));
         };
     }
 
+    /**
+     * What a delivery did.
+     *
+     * @param text          what was done, for the outbox's record
+     * @param indeterminate whether a check could not decide (DNS did not answer): worth checking again later
+     */
+    record Outcome(String text, boolean indeterminate) {
+        static Outcome done(String text) {
+            return new Outcome(text, false);
+        }
+    }
+
+    /** Archives the address's blacklist entry; a repeated delivery finds it archived and writes nothing. */
+    private static String lifted(OdooOutbox.Entry entry, OdooPartners partners) {
+        return blacklistable(entry) ? "unblacklist " + partners.unblacklist(entry.address()).status().name()
+                : NOT_BLACKLISTABLE;
+    }
+
+    private static boolean blacklistable(OdooOutbox.Entry entry) {
+        return OdooAddresses.odooNormalize(entry.address()).isPresent();
+    }
+
     private String feedback(OdooOutbox.Entry entry, OdooPartners partners) {
-        if (OdooAddresses.odooNormalize(entry.address()).isEmpty()) {
-            return "not an address Odoo can blacklist: nothing done";
+        if (!blacklistable(entry)) {
+            return NOT_BLACKLISTABLE;
         }
         BlacklistOutcome blacklisted = partners.blacklist(entry.address());
         boolean complaint = SuppressionReason.COMPLAINT.name().equals(entry.reason());
@@ -75,23 +100,23 @@ final class OdooDelivery {
         return noteOnPartnersUsing(entry, body, partners);
     }
 
-    private String check(OdooOutbox.Entry entry, OdooPartners partners) {
+    private Outcome check(OdooOutbox.Entry entry, OdooPartners partners) {
         Optional<OdooPartner> partner = partners.find(entry.partnerId());
         if (partner.isEmpty()) {
-            return "partner deleted or archived: nothing posted";
+            return Outcome.done("partner deleted or archived: nothing posted");
         }
         String current = partner.get().email().orElse("");
         if (!current.strip().equalsIgnoreCase(entry.address().strip())) {
             // A newer webhook call (queued with the new address) speaks for the partner now.
-            return "the email changed since the webhook call: nothing posted";
+            return Outcome.done("the email changed since the webhook call: nothing posted");
         }
         EmailCheck check = validator.check(current);
         String body;
         switch (check.verdict()) {
             case VALID:
-                return "VALID: nothing posted";
+                return Outcome.done("VALID: nothing posted");
             case UNKNOWN:
-                return "UNKNOWN (DNS did not answer): nothing posted";
+                return new Outcome("UNKNOWN (DNS did not answer): nothing posted", true);
             case SUGGEST:
                 body = OdooPartners.suggestionNote(current, check.suggestion().orElseThrow().address(), locale);
                 break;
@@ -101,7 +126,7 @@ final class OdooDelivery {
         }
         NoteOutcome note = partners.postNoteOnce(entry.partnerId(),
                 body + " " + OdooPartners.referenceLine(entry.reference(), locale), entry.reference());
-        return check.verdict().name() + ": note " + note.status().name();
+        return Outcome.done(check.verdict().name() + ": note " + note.status().name());
     }
 
     private String day(OdooOutbox.Entry entry) {

@@ -6,7 +6,8 @@ import java.time.Clock;
 
 /**
  * Queues, in the feedback store's transaction, the work for Odoo that a new suppression asks for: only a mailbox
- * that does not exist and a complaint (repeated temporary bounces are not proof enough to blacklist in Odoo).
+ * that does not exist and a complaint (repeated temporary bounces are not proof enough to blacklist in Odoo); and,
+ * when a suppression is lifted, taking the address off Odoo's blacklist.
  */
 final class OdooFeedbackListener implements SuppressionListener {
 
@@ -23,6 +24,17 @@ final class OdooFeedbackListener implements SuppressionListener {
         if (s.reason() == SuppressionReason.MAILBOX_DOES_NOT_EXIST || s.reason() == SuppressionReason.COMPLAINT) {
             outbox.queueFeedback(s.notificationId(), s.addressKey(), s.reason().name(), s.diagnostic(),
                     s.occurredAt(), clock.instant());
+        }
+    }
+
+    /**
+     * Queues taking the address off Odoo's blacklist when the lifted suppression is one that puts it there (here or
+     * with {@code odoo audit --apply}): any but repeated temporary bounces.
+     */
+    @Override
+    public void lifted(String addressKey, SuppressionReason reason, java.time.Instant liftedAt) {
+        if (reason != SuppressionReason.REPEATED_TRANSIENT_BOUNCES) {
+            outbox.queueLifted(addressKey, reason.name(), liftedAt, clock.instant());
         }
     }
 

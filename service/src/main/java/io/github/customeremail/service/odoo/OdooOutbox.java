@@ -30,7 +30,9 @@ final class OdooOutbox {
         /** Check a partner's address (a webhook call) and post a note when something is wrong. */
         CHECK,
         /** Post on the partners using an address that the customer confirmed it (the clerks' page). */
-        VERIFIED
+        VERIFIED,
+        /** Take an address off Odoo's blacklist: its suppression was lifted here. */
+        LIFTED
     }
 
     /**
@@ -39,20 +41,21 @@ final class OdooOutbox {
      * @param id         the row
      * @param kind       what it asks for
      * @param reference  the token its notes carry, unique per row
-     * @param address    the address (FEEDBACK: its key; CHECK: the email field as the webhook sent it)
+     * @param address    the address (FEEDBACK, VERIFIED, LIFTED: its key; CHECK: the email field as the webhook sent it)
      * @param partnerId  CHECK: the partner; FEEDBACK: 0
-     * @param reason     FEEDBACK: the suppression reason
+     * @param reason     FEEDBACK: the suppression reason; LIFTED: the reason the lift ended
      * @param diagnostic FEEDBACK: the receiving server's words; VERIFIED: the clerk who recorded it
      * @param occurredAt when the cause happened
      * @param attempts   failed deliveries so far
+     * @param rechecks   CHECK: how many times the check was indeterminate and put back to be checked again
      */
     record Entry(long id, Kind kind, String reference, String address, int partnerId, String reason,
-                 String diagnostic, Instant occurredAt, int attempts) {
+                 String diagnostic, Instant occurredAt, int attempts, int rechecks) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, kind, reference, address, partner_id, reason, diagnostic, occurred_at, "
-            + "attempts";
+            + "attempts, rechecks";
 
     private final JdbcClient jdbc;
 
@@ -90,6 +93,23 @@ final class OdooOutbox {
     boolean queueVerified(String addressKey, Instant verifiedAt, String clerk, Instant now) {
         return insert(Kind.VERIFIED, "verified:" + digest(addressKey + "\n" + verifiedAt), addressKey, 0, null,
                 clerk, verifiedAt, now);
+    }
+
+    /**
+     * Queues taking an address off Odoo's blacklist, once per lift. A bounce or complaint of the address still waiting
+     * for delivery is closed undelivered ("superseded"): delivered after the lift, it would blacklist again what the
+     * clerk lifted. Runs inside the lift's transaction.
+     *
+     * @return whether it was queued
+     */
+    boolean queueLifted(String addressKey, String reason, Instant liftedAt, Instant now) {
+        jdbc.sql("UPDATE odoo_outbox SET done_at = ?, outcome = ?, leased_until = NULL "
+                        + "WHERE kind = ? AND address = ? AND done_at IS NULL")
+                .params(utc(now), "superseded: the suppression was lifted before delivery", Kind.FEEDBACK.name(),
+                        addressKey)
+                .update();
+        return insert(Kind.LIFTED, "lifted:" + digest(addressKey + "\n" + liftedAt), addressKey, 0, reason, null,
+                liftedAt, now);
     }
 
     private boolean insert(Kind kind, String dedupeKey, String address, int partnerId, String reason,
@@ -141,6 +161,16 @@ final class OdooOutbox {
                 .params(clip(error, 1000), utc(nextAt), id).update();
     }
 
+    /**
+     * Puts a row back to be done again at {@code nextAt}: its check was indeterminate. Counted as a re-check, not as a
+     * failed delivery; the outcome so far is kept for the status.
+     */
+    void recheckLater(long id, String outcome, Instant nextAt) {
+        jdbc.sql("UPDATE odoo_outbox SET rechecks = rechecks + 1, outcome = ?, next_at = ?, leased_until = NULL "
+                        + "WHERE id = ?")
+                .params(clip(outcome, 1000), utc(nextAt), id).update();
+    }
+
     /** Gives a reserved row back untouched (its delivery was not tried). */
     void release(long id) {
         jdbc.sql("UPDATE odoo_outbox SET leased_until = NULL WHERE id = ?").param(id).update();
@@ -176,7 +206,8 @@ final class OdooOutbox {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("reference"),
                 rs.getString("address"), rs.getInt("partner_id"), rs.getString("reason"), rs.getString("diagnostic"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
+                rs.getInt("rechecks"));
     }
 
     /** A reference for the notes of one row: {@code ce-} and 12 random hex digits. */

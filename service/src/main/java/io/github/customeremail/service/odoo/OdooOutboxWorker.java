@@ -17,7 +17,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Delivers the outbox to Odoo on a thread of its own (a slow or unreachable Odoo never holds up the intake or the
  * service's other scheduled work). A failed delivery is tried again after a wait that doubles up to a ceiling,
- * forever: nothing is dropped. When Odoo does not answer, the round stops and the rest waits for the next one.
+ * forever: nothing is dropped. When Odoo does not answer, the round stops and the rest waits for the next one. A
+ * webhook check that DNS left indeterminate is put back and checked again a few times, at doubling intervals
+ * ({@link OdooProperties.Recheck}); its note is posted only if a re-check finds something wrong.
  */
 final class OdooOutboxWorker implements SmartLifecycle {
 
@@ -31,15 +33,17 @@ final class OdooOutboxWorker implements SmartLifecycle {
     private final OdooDelivery delivery;
     private final OdooConnection connection;
     private final OdooProperties.Outbox settings;
+    private final OdooProperties.Recheck recheck;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
     OdooOutboxWorker(OdooOutbox outbox, OdooDelivery delivery, OdooConnection connection,
-                     OdooProperties.Outbox settings, Clock clock) {
+                     OdooProperties.Outbox settings, OdooProperties.Recheck recheck, Clock clock) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.connection = connection;
         this.settings = settings;
+        this.recheck = recheck;
         this.clock = clock;
     }
 
@@ -62,10 +66,19 @@ final class OdooOutboxWorker implements SmartLifecycle {
                 continue;
             }
             try {
-                String outcome = delivery.deliver(entry);
-                outbox.done(entry.id(), outcome, now);
+                OdooDelivery.Outcome outcome = delivery.deliver(entry);
+                if (outcome.indeterminate() && entry.rechecks() < recheck.attempts()) {
+                    Instant next = now.plus(recheckDelay(entry.rechecks() + 1));
+                    outbox.recheckLater(entry.id(), outcome.text(), next);
+                    LOG.info("odoo outbox {} {} indeterminate ({}), checked again at {}", entry.id(), entry.kind(),
+                            outcome.text(), next);
+                } else {
+                    String text = outcome.indeterminate() && entry.rechecks() > 0
+                            ? outcome.text() + " (after " + entry.rechecks() + " re-checks)" : outcome.text();
+                    outbox.done(entry.id(), text, now);
+                    LOG.info("odoo outbox {} {} delivered: {}", entry.id(), entry.kind(), text);
+                }
                 delivered++;
-                LOG.info("odoo outbox {} {} delivered: {}", entry.id(), entry.kind(), outcome);
             } catch (RuntimeException e) {
                 failed++;
                 Instant next = now.plus(backoff(entry.attempts() + 1));
@@ -86,11 +99,20 @@ final class OdooOutboxWorker implements SmartLifecycle {
 
     /** The wait after the n-th failed attempt: first-retry × 2^(n−1), at most max-retry. */
     Duration backoff(int attempts) {
-        Duration wait = settings.firstRetry();
-        for (int i = 1; i < attempts && wait.compareTo(settings.maxRetry()) < 0; i++) {
+        return doubled(settings.firstRetry(), attempts, settings.maxRetry());
+    }
+
+    /** The wait before the n-th re-check of an indeterminate check: first-delay × 2^(n−1). */
+    Duration recheckDelay(int n) {
+        return doubled(recheck.firstDelay(), n, recheck.firstDelay().multipliedBy(1L << 20));
+    }
+
+    private static Duration doubled(Duration first, int n, Duration ceiling) {
+        Duration wait = first;
+        for (int i = 1; i < n && wait.compareTo(ceiling) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
+        return wait.compareTo(ceiling) > 0 ? ceiling : wait;
     }
 
     private static String describe(RuntimeException e) {

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language       language of the notes posted in Odoo: {@code es}, {@code en} or {@code pt}
  * @param webhookSecret  the secret the webhook URL or header must carry (at least 24 characters); empty: no webhook
  * @param outbox         the delivery worker
+ * @param recheck        checking a webhook call's address again when DNS did not answer
  */
 @ConfigurationProperties("customer-email.odoo")
 public record OdooProperties(
@@ -33,7 +34,8 @@ public record OdooProperties(
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("es") String language,
         @DefaultValue("") String webhookSecret,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue Recheck recheck) {
 
     private static final String PREFIX = "customer-email.";
 
@@ -85,6 +87,30 @@ public record OdooProperties(
         } catch (IllegalArgumentException e) {
             // OdooSettings names its settings odoo.*: here they live under customer-email.odoo.*
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^odoo\\.", PREFIX + "odoo."), e);
+        }
+    }
+
+    /**
+     * Checking again, later, the address of a webhook call whose check DNS left indeterminate ({@code UNKNOWN}): the
+     * check is put back in the outbox (it survives a restart) and done again after {@code first-delay}, then after
+     * twice that, and so on, at most {@code attempts} times; the note is posted only when a re-check finds the address
+     * wrong. {@code attempts} 0: an indeterminate check posts nothing and is not repeated.
+     *
+     * @param attempts   re-checks at most (0..10)
+     * @param firstDelay wait before the first re-check; doubled before each further one
+     */
+    public record Recheck(@DefaultValue("3") int attempts, @DefaultValue("10m") Duration firstDelay) {
+
+        /** Checks the settings. */
+        public Recheck {
+            if (attempts < 0 || attempts > 10) {
+                throw new IllegalArgumentException("customer-email.odoo.recheck.attempts must be 0..10, got "
+                        + attempts);
+            }
+            if (firstDelay == null || firstDelay.isZero() || firstDelay.isNegative()) {
+                throw new IllegalArgumentException("customer-email.odoo.recheck.first-delay must be a positive "
+                        + "duration");
+            }
         }
     }
 

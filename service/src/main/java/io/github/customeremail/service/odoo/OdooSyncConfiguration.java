@@ -46,6 +46,6 @@ class OdooSyncConfiguration {
     OdooOutboxWorker odooOutboxWorker(OdooOutbox outbox, OdooConnection connection, CustomerEmailValidator validator,
                                       OdooProperties properties) {
         return new OdooOutboxWorker(outbox, new OdooDelivery(connection, validator, properties.locale()), connection,
-                properties.outbox(), Clock.systemUTC());
+                properties.outbox(), properties.recheck(), Clock.systemUTC());
     }
 }

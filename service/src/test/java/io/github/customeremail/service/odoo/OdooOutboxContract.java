@@ -99,6 +99,40 @@ abstract class OdooOutboxContract {
     }
 
     @Test
+    void aLiftIsQueuedOnceAndClosesTheAddresssUndeliveredBounce() {
+        outbox.queueFeedback("n1", "ana@x.com", "MAILBOX_DOES_NOT_EXIST", "550", T0, T0);
+        outbox.queueFeedback("n2", "luis@x.com", "COMPLAINT", "", T0, T0);
+        Instant lifted = T0.plusSeconds(60);
+
+        assertThat(outbox.queueLifted("ana@x.com", "MAILBOX_DOES_NOT_EXIST", lifted, lifted)).isTrue();
+        assertThat(outbox.queueLifted("ana@x.com", "MAILBOX_DOES_NOT_EXIST", lifted, lifted)).as("the same lift")
+                .isFalse();
+
+        List<OdooOutbox.Entry> due = outbox.claim(lifted, 10, LEASE);
+        assertThat(due).extracting(OdooOutbox.Entry::kind, OdooOutbox.Entry::address).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(OdooOutbox.Kind.FEEDBACK, "luis@x.com"),
+                org.assertj.core.groups.Tuple.tuple(OdooOutbox.Kind.LIFTED, "ana@x.com"));
+        assertThat(due).filteredOn(e -> e.kind() == OdooOutbox.Kind.LIFTED).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("MAILBOX_DOES_NOT_EXIST"));
+        assertThat(outbox.status()).containsEntry("done", 1L);
+    }
+
+    @Test
+    void anIndeterminateCheckIsPutBackAsARecheckNotAFailure() {
+        outbox.queueCheck(7, "juan@roto.test", T0);
+        OdooOutbox.Entry entry = outbox.claim(T0, 10, LEASE).get(0);
+        outbox.recheckLater(entry.id(), "UNKNOWN (DNS did not answer): nothing posted", T0.plusSeconds(600));
+
+        assertThat(outbox.claim(T0.plusSeconds(599), 10, LEASE)).isEmpty();
+        assertThat(outbox.status()).containsEntry("pending", 1L).containsEntry("failing", 0L);
+        assertThat(outbox.claim(T0.plusSeconds(600), 10, LEASE)).singleElement().satisfies(e -> {
+            assertThat(e.rechecks()).isEqualTo(1);
+            assertThat(e.attempts()).isZero();
+            assertThat(e.reference()).isEqualTo(entry.reference());
+        });
+    }
+
+    @Test
     void erasureRemovesEveryRowAboutTheAddress() {
         outbox.queueFeedback("n1", "ana@x.com", "COMPLAINT", "", T0, T0);
         outbox.queueCheck(7, "Ana@X.com, otra@y.com", T0);

@@ -11,11 +11,12 @@ class OdooPropertiesTest {
 
     private static final OdooProperties.Outbox OUTBOX = new OdooProperties.Outbox(Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofHours(1), 50, Duration.ofMinutes(5), Duration.ofDays(30));
+    private static final OdooProperties.Recheck RECHECK = new OdooProperties.Recheck(3, Duration.ofMinutes(10));
 
     private static OdooProperties odoo(String url, String database, String key, String protocol, String language,
                                        String secret) {
         return new OdooProperties(url, database, "audit@example.com", key, protocol, Duration.ofSeconds(30), language,
-                secret, OUTBOX);
+                secret, OUTBOX, RECHECK);
     }
 
     @Test
@@ -43,15 +44,21 @@ class OdooPropertiesTest {
         assertThatThrownBy(() -> new OdooProperties.Outbox(Duration.ofSeconds(10), Duration.ofHours(2),
                 Duration.ofHours(1), 50, Duration.ofMinutes(5), Duration.ofDays(30)))
                 .hasMessageContaining("customer-email.odoo.outbox.max-retry");
+        assertThatThrownBy(() -> new OdooProperties.Recheck(11, Duration.ofMinutes(10)))
+                .hasMessageContaining("customer-email.odoo.recheck.attempts");
+        assertThatThrownBy(() -> new OdooProperties.Recheck(3, Duration.ZERO))
+                .hasMessageContaining("customer-email.odoo.recheck.first-delay");
     }
 
     @Test
     void theBackoffDoublesUpToItsCeilingAndNeverGivesUp() {
-        OdooOutboxWorker worker = new OdooOutboxWorker(null, null, null, OUTBOX, java.time.Clock.systemUTC());
+        OdooOutboxWorker worker = new OdooOutboxWorker(null, null, null, OUTBOX, RECHECK, java.time.Clock.systemUTC());
         assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(worker.backoff(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(worker.backoff(4)).isEqualTo(Duration.ofMinutes(4));
         assertThat(worker.backoff(8)).isEqualTo(Duration.ofHours(1));
         assertThat(worker.backoff(1000)).isEqualTo(Duration.ofHours(1));
+        assertThat(worker.recheckDelay(1)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(worker.recheckDelay(3)).isEqualTo(Duration.ofMinutes(40));
     }
 }

@@ -58,7 +58,12 @@ class OdooSyncTest {
     @DynamicPropertySource
     static void odoo(DynamicPropertyRegistry registry) {
         odoo = OdooStandin.start("17.0", 3);
-        registry.add("customer-email.odoo.url", odoo::url);
+        connect(registry, odoo);
+    }
+
+    /** Points the service's Odoo connection at the stand-in. */
+    static void connect(DynamicPropertyRegistry registry, OdooStandin standin) {
+        registry.add("customer-email.odoo.url", standin::url);
         registry.add("customer-email.odoo.database", () -> OdooStandin.DB);
         registry.add("customer-email.odoo.login", () -> OdooStandin.LOGIN);
         registry.add("customer-email.odoo.api-key", () -> OdooStandin.KEY);
@@ -147,6 +152,54 @@ class OdooSyncTest {
         List<?> notes = notesOn(odoo.state(users), users);
         assertThat(notes).hasSize(2);
         assertThat(notes.toString()).contains("marcó como spam un correo nuestro el 3/11/2026");
+    }
+
+    @Test
+    void liftingASuppressionArchivesTheBlacklistEntryInOdooThroughTheOutbox() throws Exception {
+        List<Integer> users = odoo.addPartners(List.of(Map.of("name", "Vuelve", "email", "vuelve@cliente-siete.com")));
+        FeedbackFixture.accept(context, FeedbackFixture.newId(),
+                FeedbackFixture.hardBounce("vuelve@cliente-siete.com", "smtp; 550 5.1.1 no such user", AT));
+        assertThat(worker.runOnce(Instant.now()).delivered()).isEqualTo(1);
+        assertThat(odoo.state(users).get("partners").toString()).contains("is_blacklisted=true");
+
+        // Odoo is down when the clerk lifts the suppression: the lift stands, the work waits in the outbox.
+        odoo.control(Map.of("action", "faults", "gateway_errors", 1_000_000));
+        assertThat(lift("vuelve@cliente-siete.com").body()).contains("\"lifted\":true");
+        assertThat(lift("vuelve@cliente-siete.com").body()).as("nothing left to lift: nothing queued")
+                .contains("\"lifted\":false");
+        assertThat(pending()).isEqualTo(1);
+        Instant now = Instant.now();
+        assertThat(worker.runOnce(now).failed()).isEqualTo(1);
+
+        odoo.control(Map.of("action", "faults"));
+        assertThat(worker.runOnce(now.plus(LATER)).delivered()).isEqualTo(1);
+        assertThat(outcome()).isEqualTo("unblacklist ARCHIVED");
+        Map<String, Object> state = odoo.state(users);
+        assertThat(state.get("partners").toString()).contains("is_blacklisted=false");
+        assertThat(state.get("blacklist").toString()).as("archived, as Odoo's own unblacklist does")
+                .contains("email=vuelve@cliente-siete.com", "active=false");
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aBounceNotYetDeliveredWhenItsSuppressionIsLiftedIsNotDelivered() throws Exception {
+        List<Integer> users = odoo.addPartners(List.of(Map.of("name", "Pronto", "email", "pronto@cliente-ocho.com")));
+        FeedbackFixture.accept(context, FeedbackFixture.newId(),
+                FeedbackFixture.hardBounce("pronto@cliente-ocho.com", "smtp; 550 5.1.1 no such user", AT));
+        assertThat(lift("pronto@cliente-ocho.com").statusCode()).isEqualTo(200);
+
+        assertThat(worker.runOnce(Instant.now()).delivered()).isEqualTo(1);
+
+        assertThat(outcome()).isEqualTo("unblacklist NOT_BLACKLISTED");
+        assertThat(odoo.state(users).get("partners").toString()).contains("is_blacklisted=false");
+        assertThat(notesOn(odoo.state(users), users)).isEmpty();
+    }
+
+    private HttpResponse<String> lift(String address) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/suppressions/lift"))
+                        .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + address + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -243,7 +296,7 @@ class OdooSyncTest {
     }
 
     /** Odoo's webhook body: {@code _action}, {@code _id}, {@code _model}, then the fields read, keys sorted. */
-    private static String odooCall(int id, String email) {
+    static String odooCall(int id, String email) {
         return "{\"_action\": \"Revisar correo(#7)\", \"_id\": " + id + ", \"_model\": \"res.partner\", \"email\": \""
                 + email + "\", \"id\": " + id + "}";
     }
@@ -257,7 +310,7 @@ class OdooSyncTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<?> notesOn(Map<String, Object> state, List<Integer> partners) {
+    static List<?> notesOn(Map<String, Object> state, List<Integer> partners) {
         return ((List<?>) state.get("messages")).stream()
                 .filter(m -> m instanceof Map<?, ?> map && partners.contains(map.get("res_id"))).toList();
     }
