@@ -118,10 +118,12 @@ final class XlsxReader implements RowSource, Closeable {
                 return null;
             }
             row = iterator.next();
-        } catch (ExcelReaderException | IllegalStateException | NumberFormatException e) {
-            throw new IOException("the workbook's sheet is not valid XLSX (" + e.getMessage() + ")", e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            // FastExcel reports malformed sheets with whatever it trips on (its own exception, an
+            // IllegalStateException, a NullPointerException for a shared formula without its defining cell, …).
+            throw new IOException("the workbook's sheet is not valid XLSX (" + e + ")", e);
         }
         int count = row.getCellCount();
         List<SheetCell> cells = new ArrayList<>(count);

@@ -215,6 +215,19 @@ class XlsxSharedStringsTest {
         assertThat(filesIn(tmp)).isZero();
     }
 
+    @Test
+    void aSheetTheReaderCannotMakeSenseOfIsAClearErrorNotACrash() throws Exception {
+        // a shared formula whose defining cell is missing: FastExcel's reader fails on it with a NullPointerException
+        Path input = dir.resolve("shared-formula.xlsx");
+        handMade(input, SHEET.replace("<f>45000+1</f>", "<f t=\"shared\" si=\"7\"/>"), SHARED_STRINGS);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+
+        assertThatThrownBy(() -> readAll(input, tmp)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not valid XLSX");
+
+        assertThat(filesIn(tmp)).isZero();
+    }
+
     /**
      * 200 000 rows of three distinct texts each, every one in the shared-strings table (600 000 entries: about 36 MB
      * as FastExcel's reader holds them), audited in a JVM of 32 MB of heap; the outputs hold every text.
