@@ -16,8 +16,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * A cached, deadline-bounded {@link MailDomainChecker} that asks DNS (dnsjava, asynchronous API) whether a domain
@@ -91,7 +93,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final int bulkParallelism;
     private final boolean stopDnsjavaNioOnClose;
 
-    private DnsMailDomainChecker(Builder b, Resolver resolver) {
+    private DnsMailDomainChecker(Builder b, Function<IoClientFactory, Resolver> resolver) {
         TtlBounds ttl = new TtlBounds(b.minTtl.toSeconds(), b.maxTtl.toSeconds(), b.negativeTtl.toSeconds());
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         ResolverHonesty honesty = new ResolverHonesty(queries, b.canaries);
@@ -184,7 +186,11 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
      */
     @Override
     public void close() {
-        if (cache.close() && stopDnsjavaNioOnClose) {
+        if (!cache.close()) {
+            return;
+        }
+        queries.close();
+        if (stopDnsjavaNioOnClose) {
             DnsjavaNio.release();
         }
     }
@@ -476,15 +482,17 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
         /**
          * The resolver these settings describe (servers, retries, the deadline as the time budget of one
-         * question), also used by {@link SenderCheck}.
+         * question) over a given transport, also used by {@link SenderCheck}. The servers are read now.
          */
-        Resolver resolver() {
+        Function<IoClientFactory, Resolver> resolver() {
             List<InetSocketAddress> targets = servers.isEmpty()
                     ? ResolverConfig.getCurrentConfig().servers() : List.copyOf(servers);
             if (targets.isEmpty()) {
                 throw new IllegalStateException("no DNS server configured and none found in the system");
             }
-            return Resolvers.extended(targets, retries, deadline);
+            int tries = retries;
+            Duration budget = deadline;
+            return io -> Resolvers.extended(targets, tries, budget, io);
         }
 
         private static Duration positive(Duration d, String what) {

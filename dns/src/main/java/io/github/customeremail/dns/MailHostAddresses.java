@@ -99,10 +99,9 @@ final class MailHostAddresses {
             }
             inFlight.remove(key, lookup);
         });
-        // A reply on its way when the lookup is abandoned is still cached: its socket is open anyway, and another
-        // domain may need the host later
-        CompletableFuture<Answer> a = queries.queryForCache(name, Type.A, lookup.scope).thenCompose(honesty::vet);
-        CompletableFuture<Answer> aaaa = queries.queryForCache(name, Type.AAAA, lookup.scope)
+        // Abandoning the lookup gives up its questions in flight and closes their sockets (no reply is cached then)
+        CompletableFuture<Answer> a = queries.query(name, Type.A, lookup.scope).thenCompose(honesty::vet);
+        CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, lookup.scope)
                 .thenCompose(honesty::vet);
         a.thenAccept(x -> completeIfPublic(lookup.result, x));
         aaaa.thenAccept(x -> completeIfPublic(lookup.result, x));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.io.IoClientFactory;
 
 /** Builds the dnsjava {@link Resolver} a checker sends its questions through. */
 final class Resolvers {
@@ -18,11 +19,15 @@ final class Resolvers {
      * One {@link SimpleResolver} per server under an {@link ExtendedResolver}. ExtendedResolver resets its
      * inner resolvers' timeouts to its own default (5 s) and does not cap them by its overall timeout, so they
      * are set afterwards: each attempt gets a share of the deadline, never more than the deadline.
+     *
+     * @param io the transport of every server's questions
      */
-    static Resolver extended(List<InetSocketAddress> targets, int retries, Duration deadline) {
+    static Resolver extended(List<InetSocketAddress> targets, int retries, Duration deadline, IoClientFactory io) {
         List<Resolver> simple = new ArrayList<>(targets.size());
         for (InetSocketAddress target : targets) {
-            simple.add(new SimpleResolver(target));
+            SimpleResolver server = new SimpleResolver(target);
+            server.setIoClientFactory(io);
+            simple.add(server);
         }
         ExtendedResolver extended = new ExtendedResolver(simple);
         int attempts = targets.size() * (retries + 1);

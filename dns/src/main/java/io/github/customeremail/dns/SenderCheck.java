@@ -121,6 +121,7 @@ public final class SenderCheck implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            queries.close();
             DnsjavaNio.release();
         }
     }
