@@ -14,7 +14,8 @@ import org.xbill.DNS.Type;
  * The A and AAAA addresses of mail hosts, cached for their TTL once both questions are answered (or one family
  * already yields a public address), and looked up at most once at a time per host: every domain check that needs a
  * host while its lookup is in flight waits on that same {@link SharedHostLookup}, which outlives the check that
- * started it and is abandoned only when no check waits any more.
+ * started it and is abandoned only when no check waits any more. A check that joined a lookup started before it
+ * does not take that lookup's timeout as its own: it asks again while its own deadline has time left.
  */
 final class MailHostAddresses {
 
@@ -50,7 +51,8 @@ final class MailHostAddresses {
      * @param name   the same as an absolute DNS name
      * @param waiter the future of the domain check that waits; when it completes, the check stops waiting
      * @return the addresses: cached ones at once, or those of the lookup in flight, shared with the other waiters;
-     *     partial ones (a question failed) serve the waiters of this lookup only
+     *     partial ones (a question failed) serve the waiters of this lookup only; when a lookup this waiter joined
+     *     (did not start) times out before the waiter's own end, those of a new lookup
      */
     CompletableFuture<HostAddresses> addresses(String key, Name name, CompletableFuture<?> waiter) {
         HostAddresses cached = known.getIfPresent(key);
@@ -60,6 +62,14 @@ final class MailHostAddresses {
         while (true) {
             SharedHostLookup lookup = inFlight.get(key);
             boolean mine = false;
+            if (lookup != null && lookup.result.isDone()) {
+                HostAddresses ended = lookup.result.join();
+                if (ended.complete()) {
+                    return lookup.result;
+                }
+                inFlight.remove(key, lookup); // failed a moment ago: a later waiter asks again
+                continue;
+            }
             if (lookup == null) {
                 SharedHostLookup fresh = new SharedHostLookup();
                 lookup = inFlight.putIfAbsent(key, fresh);
@@ -87,7 +97,14 @@ final class MailHostAddresses {
                     inFlight.remove(key, joined);
                 }
             });
-            return lookup.result;
+            if (mine) {
+                // its questions were sent after this waiter's deadline started: their timeout is not shorter
+                return lookup.result;
+            }
+            // Joined late: the lookup's timeout counts from its start, so it may run out while this waiter still has
+            // time. Then the waiter asks again (one new lookup, shared with the other late waiters).
+            return lookup.result.thenCompose(h -> h.complete() || !Answer.TIMEOUT.equals(h.failure())
+                    || waiter.isDone() ? CompletableFuture.completedFuture(h) : addresses(key, name, waiter));
         }
     }
 
