@@ -91,6 +91,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final DomainStatusCache cache;
     private final Executor executor;
     private final int bulkParallelism;
+    private final int maxConcurrentLookups;
     private final boolean stopDnsjavaNioOnClose;
 
     private DnsMailDomainChecker(Builder b, Function<IoClientFactory, Resolver> resolver) {
@@ -104,6 +105,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
                 b.deadline, b.indeterminateTtl, ttl, b.maximumCacheSize, b.ticker, b.executor, b.lookupListener);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
+        this.maxConcurrentLookups = b.maxConcurrentLookups;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
         if (stopDnsjavaNioOnClose) {
             DnsjavaNio.acquire();
@@ -155,6 +157,15 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
             throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
         }
         return BulkCheck.run(this, executor, new ArrayList<>(new LinkedHashSet<>(asciiDomains)), parallelism);
+    }
+
+    /**
+     * @return the most DNS questions this checker has in flight at once ({@link Builder#maxConcurrentLookups(int)}),
+     *     for a caller that keeps domains in flight in bulk: a new domain asks up to three questions (MX, then A and
+     *     AAAA of a mail host), so a third of this many domains at once keeps every question out of the queue
+     */
+    public int maxConcurrentLookups() {
+        return maxConcurrentLookups;
     }
 
     /** @return a snapshot of the counters */
