@@ -111,27 +111,39 @@ final class MailHostAddresses {
     private void start(String key, Name name, SharedHostLookup lookup) {
         lookup.result.whenComplete((h, error) -> {
             lookup.scope.complete(null);
-            if (h != null && h.complete()) {
-                known.put(key, h);
-            }
             inFlight.remove(key, lookup);
         });
         // Abandoning the lookup gives up its questions in flight and closes their sockets (no reply is cached then)
         CompletableFuture<Answer> a = queries.query(name, Type.A, lookup.scope).thenCompose(honesty::vet);
         CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, lookup.scope)
                 .thenCompose(honesty::vet);
-        a.thenAccept(x -> completeIfPublic(lookup.result, x));
-        aaaa.thenAccept(x -> completeIfPublic(lookup.result, x));
+        a.thenAccept(x -> finishIfPublic(key, lookup, x));
+        aaaa.thenAccept(x -> finishIfPublic(key, lookup, x));
         a.thenCombine(aaaa, (x, y) -> HostAddresses.combine(x, y, negativeTtlSeconds))
-                .whenComplete((h, error) -> lookup.result.complete(h != null ? h
+                .whenComplete((h, error) -> finish(key, lookup, h != null ? h
                         : HostAddresses.failed("internal error: " + error.getClass().getSimpleName())));
     }
 
-    private static void completeIfPublic(CompletableFuture<HostAddresses> out, Answer answer) {
+    private void finishIfPublic(String key, SharedHostLookup lookup, Answer answer) {
         HostAddresses h = HostAddresses.of(answer);
         if (h.hasPublic()) {
-            out.complete(h);
+            finish(key, lookup, h);
         }
+    }
+
+    /**
+     * Caches a complete answer before the waiters hear of it: a waiter decided by this host leaves its other hosts'
+     * lookups, and a domain checked at that moment must already find this host known instead of asking again for a
+     * host whose lookup was just abandoned.
+     */
+    private void finish(String key, SharedHostLookup lookup, HostAddresses h) {
+        if (lookup.result.isDone()) {
+            return;
+        }
+        if (h.complete()) {
+            known.put(key, h);
+        }
+        lookup.result.complete(h);
     }
 
     /** Answers every lookup in flight with no address and the given reason (the checker is closing). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -118,8 +119,7 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        open.incrementAndGet();
-        most.accumulateAndGet(open.get(), Math::max);
+        most.accumulateAndGet(open.incrementAndGet(), Math::max);
         Transaction tx = new Transaction(channel, data, max, System.nanoTime() + timeout.toNanos());
         tx.future.whenComplete((reply, error) -> {
             tx.close();
@@ -192,8 +192,12 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        read((Transaction) key.attachment(), buffer);
+                    try {
+                        if (key.isReadable()) {
+                            read((Transaction) key.attachment(), buffer);
+                        }
+                    } catch (CancelledKeyException e) {
+                        // its question completed on another thread meanwhile
                     }
                 }
                 now = System.nanoTime();
