@@ -79,8 +79,12 @@ import org.xbill.DNS.io.IoClientFactory;
  * thread, not by dnsjava's timeouts (which are only checked about once a second). The returned futures never
  * complete exceptionally. They complete on the configured {@link Builder#executor(Executor)} (default the common
  * fork-join pool), whether DNS answered or the deadline passed, so the callers' continuations run there and never on
- * the deadline thread; a cache hit is already complete and continues on the caller's thread. {@link #close()} stops
- * the scheduler and, when no other checker is open, dnsjava's process-wide NIO selector thread.
+ * the deadline thread; a cache hit is already complete and continues on the caller's thread. Questions go over UDP
+ * through this checker's own transport (one selector thread, a socket per question on a random source port), plugged
+ * into dnsjava with {@code SimpleResolver.setIoClientFactory}: a question whose check has ended closes its socket at
+ * once, which dnsjava's own UDP client cannot do. A truncated answer is asked again over dnsjava's TCP client.
+ * {@link #close()} stops the scheduler, the UDP selector and, when no other checker is open, dnsjava's process-wide
+ * NIO selector thread (TCP).
  *
  * <p>Instances are thread-safe. A returned future may be shared with other callers (a cache hit returns the cached
  * completed future): do not {@code obtrude} values into it.
@@ -192,7 +196,8 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
     /**
      * Stops the deadline scheduler, answers every check in flight with {@code Indeterminate("checker closed")},
-     * empties the caches and, when this is the last open checker, stops dnsjava's NIO selector thread
+     * empties the caches, closes the UDP sockets and their selector thread and, when this is the last open checker,
+     * stops dnsjava's NIO selector thread
      * ({@code NioClient.close()}; dnsjava restarts it if anything in the JVM queries again). Idempotent.
      */
     @Override
@@ -395,9 +400,10 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
         /**
          * The most DNS questions in flight at once, over all checks (default 64); further questions wait,
-         * without blocking a thread, within their check's deadline. A question whose check ended (its deadline)
-         * gives its slot back at once, but dnsjava keeps its socket open until the reply or dnsjava's own timeout:
-         * at most this many such sockets are kept besides the slots, so at most twice this many sockets are open.
+         * without blocking a thread, within their check's deadline. Each question in flight has one UDP socket, closed
+         * when it is answered, times out or its check ends, so at most this many UDP sockets are open. In bulk, keep
+         * a third as many domains in flight as this (a new domain asks MX, then A and AAAA of a mail host), so that
+         * no question waits for a slot and the deadline measures DNS, not the queue.
          *
          * @param max 1 or more
          * @return this builder
