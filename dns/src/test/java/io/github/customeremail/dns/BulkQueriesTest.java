@@ -21,8 +21,8 @@ import org.xbill.DNS.Type;
 /**
  * A bulk run as {@code audit} makes it: 20 000 rows over 2 000 domains, most of them on a few shared providers,
  * checked in row order with 64 new domains in flight and three query slots per domain (the audit's defaults).
- * Counted at the server, every name and type is asked exactly once: each domain's MX once, each mail host's addresses once whatever the number of domains it serves, and no host
- * whose answer could not change a verdict.
+ * Counted at the server, every name and type is asked exactly once: each domain's MX once, each mail host's
+ * addresses once whatever the number of domains it serves, and no host whose answer could not change a verdict.
  */
 class BulkQueriesTest {
 
