@@ -132,8 +132,9 @@ class SharedMailHostTest {
         awaitQuery("mx.late.test", Type.A);
         awaitQuery("mx.late2.test", Type.A);
 
-        assertThat(early.get(20, TimeUnit.SECONDS)).isEqualTo(new Indeterminate("deadline"));
-        // The shared lookup's own timeout runs out after early.test's deadline, before the late domains' deadlines:
+        // early.test's deadline and the lookup's timeout (as long, from the question's sending) end together
+        assertThat(early.get(20, TimeUnit.SECONDS)).isInstanceOf(Indeterminate.class);
+        // The shared lookup's own timeout runs out at early.test's deadline, before the late domains' deadlines:
         // they ask again, once for both, instead of taking the lookup's timeout as their answer
         await(() -> dns.queryCount("mx.shared.test", Type.A) == 2, "mx.shared.test asked again");
         assertThat(late).as("late.test's own deadline has not passed").isNotDone();
