@@ -12,13 +12,21 @@ import org.xbill.DNS.io.IoClientFactory;
 /** Builds the dnsjava {@link Resolver} a checker sends its questions through. */
 final class Resolvers {
 
+    /**
+     * Added to each attempt's share, so that a check whose deadline is the binding limit ends with its deadline
+     * ({@code Indeterminate("deadline")}) rather than racing its last question's timeout; the question's socket is
+     * closed at the deadline all the same.
+     */
+    static final Duration GRACE = Duration.ofMillis(200);
+
     private Resolvers() {
     }
 
     /**
      * One {@link SimpleResolver} per server under an {@link ExtendedResolver}. ExtendedResolver resets its
      * inner resolvers' timeouts to its own default (5 s) and does not cap them by its overall timeout, so they
-     * are set afterwards: each attempt gets a share of the deadline, never more than the deadline.
+     * are set afterwards: each attempt gets a share of the deadline (never more than the deadline) plus
+     * {@link #GRACE}.
      *
      * @param io the transport of every server's questions
      */
@@ -37,7 +45,7 @@ final class Resolvers {
             perAttempt = floor.compareTo(deadline) < 0 ? floor : deadline;
         }
         for (Resolver r : extended.getResolvers()) {
-            r.setTimeout(perAttempt);
+            r.setTimeout(perAttempt.plus(GRACE));
         }
         extended.setTimeout(deadline);
         extended.setRetries(retries + 1);
