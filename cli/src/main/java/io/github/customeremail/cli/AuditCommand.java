@@ -78,13 +78,24 @@ final class AuditCommand implements Callable<Integer> {
             description = "Progress on stderr (default auto: only when stderr is a terminal).")
     Progress.Mode progress;
 
+    @Option(names = "--dns-parallel", defaultValue = "" + AuditRun.DEFAULT_DOMAINS_IN_FLIGHT, paramLabel = "N",
+            description = "Domains looked up in DNS at once (default " + AuditRun.DEFAULT_DOMAINS_IN_FLIGHT
+                    + ", 1-" + AuditRun.MAX_DOMAINS_IN_FLIGHT + "); the DNS checker gets "
+                    + AuditRun.QUESTIONS_PER_NEW_DOMAIN + " questions in flight per domain.")
+    int dnsParallel;
+
     /** Builds the validator from the options (tests substitute one with a fake mail-domain checker). */
-    java.util.function.Function<CommonOptions, CustomerEmailValidator> validators = o -> o.validator(spec);
+    java.util.function.Function<CommonOptions, CustomerEmailValidator> validators =
+            o -> o.validator(spec, AuditRun.QUESTIONS_PER_NEW_DOMAIN * dnsParallel);
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (dnsParallel < 1 || dnsParallel > AuditRun.MAX_DOMAINS_IN_FLIGHT) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dns-parallel must be 1-"
+                    + AuditRun.MAX_DOMAINS_IN_FLIGHT + ", got " + dnsParallel);
+        }
         CliText text = options.text();
         Path input = file.toAbsolutePath().normalize();
         Path checked;

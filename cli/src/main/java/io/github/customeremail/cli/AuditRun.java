@@ -2,6 +2,7 @@ package io.github.customeremail.cli;
 
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.EmailCheck;
+import io.github.customeremail.dns.DnsMailDomainChecker;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,12 +35,15 @@ final class AuditRun {
      */
     static final int MAX_IN_FLIGHT = 4096;
     /**
-     * Domains whose lookup is in flight at once (one more while the reader waits for a slot). A new domain asks up
-     * to three questions (MX, then A and AAAA of a mail host); 16 × 3 = 48 fit in the checker's 64 query slots,
-     * so no question waits for a slot and the checker's deadline measures DNS, not a queue. Rows of a domain
-     * already in flight or cached take no slot.
+     * DNS questions a new domain asks at most at once: MX, then A and AAAA of a mail host. The audit keeps a third as
+     * many domains in flight as the checker has query slots, so that no question waits for a slot and the checker's
+     * deadline (which starts with the check) measures DNS, not a queue.
      */
-    static final int MAX_DOMAINS_IN_FLIGHT = 16;
+    static final int QUESTIONS_PER_NEW_DOMAIN = 3;
+    /** Domains in flight by default ({@code --dns-parallel}): the audit's checker gets three times as many slots. */
+    static final int DEFAULT_DOMAINS_IN_FLIGHT = 64;
+    /** The most {@code --dns-parallel} accepts: each slot may hold a UDP socket. */
+    static final int MAX_DOMAINS_IN_FLIGHT = 256;
     /**
      * Memory the rows read ahead may hold (see {@link #weight}): with cells of up to a megabyte, 4096 rows could
      * otherwise hold gigabytes. Past it, the oldest row is waited for.
@@ -222,7 +226,7 @@ final class AuditRun {
                         RowEmitter emitter, Progress meter) throws AuditFailure {
         boolean offline = validator.mailDomainChecker().isEmpty();
         ArrayDeque<Pending> window = new ArrayDeque<>();
-        Semaphore domainSlots = new Semaphore(MAX_DOMAINS_IN_FLIGHT);
+        Semaphore domainSlots = new Semaphore(domainsInFlight(validator));
         ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups = new ConcurrentHashMap<>();
         long windowBytes = 0;
         CsvRow row;
@@ -260,8 +264,20 @@ final class AuditRun {
     }
 
     /**
-     * Counts a domain's lookup against {@link #MAX_DOMAINS_IN_FLIGHT} until it completes; waits for a slot when
-     * they are all taken. A domain already in flight takes none.
+     * Domains whose lookup is in flight at once (one more while the reader waits for a slot): a third of the DNS
+     * checker's query slots, so that the two agree (see {@link #QUESTIONS_PER_NEW_DOMAIN}); for another checker
+     * {@link #DEFAULT_DOMAINS_IN_FLIGHT}. Rows of a domain already in flight or cached take no slot.
+     */
+    static int domainsInFlight(CustomerEmailValidator validator) {
+        return validator.mailDomainChecker()
+                .filter(DnsMailDomainChecker.class::isInstance)
+                .map(c -> Math.max(1, ((DnsMailDomainChecker) c).maxConcurrentLookups() / QUESTIONS_PER_NEW_DOMAIN))
+                .orElse(DEFAULT_DOMAINS_IN_FLIGHT);
+    }
+
+    /**
+     * Counts a domain's lookup against the domains in flight until it completes; waits for a slot when they are all
+     * taken. A domain already in flight takes none.
      */
     private static void holdDomainSlot(String domain, CompletableFuture<EmailCheck> future,
                                        ConcurrentMap<String, CompletableFuture<EmailCheck>> lookups,

@@ -83,14 +83,24 @@ final class CommonOptions {
      * @return a validator configured from these options; the caller closes it
      */
     CustomerEmailValidator validator(CommandSpec spec) {
-        return validator(spec, suppressions(spec));
+        return validator(spec, suppressions(spec), 0);
+    }
+
+    /**
+     * @param dnsQuerySlots the DNS questions in flight at once, or 0 for the checker's default
+     * @return a validator configured from these options; the caller closes it
+     */
+    CustomerEmailValidator validator(CommandSpec spec, int dnsQuerySlots) {
+        return validator(spec, suppressions(spec), dnsQuerySlots);
     }
 
     /**
      * @param suppressions addresses to refuse as bounced or complained, or {@code null}
+     * @param dnsQuerySlots the DNS questions in flight at once, or 0 for the checker's default
      * @return a validator configured from these options; the caller closes it
      */
-    CustomerEmailValidator validator(CommandSpec spec, io.github.customeremail.SuppressionList suppressions) {
+    CustomerEmailValidator validator(CommandSpec spec, io.github.customeremail.SuppressionList suppressions,
+                                     int dnsQuerySlots) {
         CustomerEmailValidator.Builder builder = CustomerEmailValidator.builder();
         if (suppressions != null) {
             builder.suppressionList(suppressions);
@@ -107,7 +117,7 @@ final class CommonOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try {
-            dns.configure(builder, dnsCanaries);
+            dns.configure(builder, dnsCanaries, dnsQuerySlots);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -80,8 +80,9 @@ record DnsSetting(Mode mode, String host, int port) {
      *
      * @param canaries domains whose MX must exist, to test a resolver that denies names without proof; empty for
      *     the checker's defaults
+     * @param querySlots the DNS questions in flight at once, or 0 for the checker's default
      */
-    void configure(CustomerEmailValidator.Builder builder, List<String> canaries) {
+    void configure(CustomerEmailValidator.Builder builder, List<String> canaries, int querySlots) {
         DnsMailDomainChecker.Builder dns = DnsMailDomainChecker.builder();
         switch (mode) {
             case OFF -> {
@@ -92,6 +93,9 @@ record DnsSetting(Mode mode, String host, int port) {
         }
         if (!canaries.isEmpty()) {
             dns.canaryDomains(canaries);
+        }
+        if (querySlots > 0) {
+            dns.maxConcurrentLookups(querySlots);
         }
         builder.mailDomainChecker(dns.build());
     }

@@ -133,7 +133,7 @@ final class OdooAuditCommand implements Callable<Integer> {
         Path fixesPartial = Path.of(fixes + ".partial");
         AuditSummary summary = new AuditSummary();
         Counts counts = new Counts();
-        try (CustomerEmailValidator validator = options.validator(spec, suppressed)) {
+        try (CustomerEmailValidator validator = options.validator(spec, suppressed, 0)) {
             OdooSettings settings;
             try {
                 settings = OdooSettings.builder().url(url).database(database).login(user).apiKey(key).build();

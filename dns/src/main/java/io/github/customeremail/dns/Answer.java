@@ -183,6 +183,9 @@ record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, St
         return best;
     }
 
+    /** The reason of a question that got no reply in time. */
+    static final String TIMEOUT = "timeout";
+
     /** Maps a failure of dnsjava's send to a short reason for {@code Indeterminate}. */
     static String reasonOf(Throwable error) {
         Throwable e = error;
@@ -190,13 +193,13 @@ record Answer(Kind kind, List<org.xbill.DNS.Record> records, long ttlSeconds, St
             e = e.getCause();
         }
         if (e instanceof TimeoutException || e instanceof SocketTimeoutException) {
-            return "timeout";
+            return TIMEOUT;
         }
         if (e instanceof WireParseException) {
             return "garbled reply";
         }
         if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("imed out")) {
-            return "timeout"; // ExtendedResolver's overall timeout
+            return TIMEOUT; // ExtendedResolver's overall timeout
         }
         if (e instanceof IOException) {
             return "network error: " + e.getClass().getSimpleName();

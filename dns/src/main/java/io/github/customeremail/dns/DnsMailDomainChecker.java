@@ -16,8 +16,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * A cached, deadline-bounded {@link MailDomainChecker} that asks DNS (dnsjava, asynchronous API) whether a domain
@@ -77,8 +79,12 @@ import org.xbill.DNS.ResolverConfig;
  * thread, not by dnsjava's timeouts (which are only checked about once a second). The returned futures never
  * complete exceptionally. They complete on the configured {@link Builder#executor(Executor)} (default the common
  * fork-join pool), whether DNS answered or the deadline passed, so the callers' continuations run there and never on
- * the deadline thread; a cache hit is already complete and continues on the caller's thread. {@link #close()} stops
- * the scheduler and, when no other checker is open, dnsjava's process-wide NIO selector thread.
+ * the deadline thread; a cache hit is already complete and continues on the caller's thread. Questions go over UDP
+ * through this checker's own transport (one selector thread, a socket per question on a random source port), plugged
+ * into dnsjava with {@code SimpleResolver.setIoClientFactory}: a question whose check has ended closes its socket at
+ * once, which dnsjava's own UDP client cannot do. A truncated answer is asked again over dnsjava's TCP client.
+ * {@link #close()} stops the scheduler, the UDP selector and, when no other checker is open, dnsjava's process-wide
+ * NIO selector thread (TCP).
  *
  * <p>Instances are thread-safe. A returned future may be shared with other callers (a cache hit returns the cached
  * completed future): do not {@code obtrude} values into it.
@@ -89,9 +95,10 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final DomainStatusCache cache;
     private final Executor executor;
     private final int bulkParallelism;
+    private final int maxConcurrentLookups;
     private final boolean stopDnsjavaNioOnClose;
 
-    private DnsMailDomainChecker(Builder b, Resolver resolver) {
+    private DnsMailDomainChecker(Builder b, Function<IoClientFactory, Resolver> resolver) {
         TtlBounds ttl = new TtlBounds(b.minTtl.toSeconds(), b.maxTtl.toSeconds(), b.negativeTtl.toSeconds());
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         ResolverHonesty honesty = new ResolverHonesty(queries, b.canaries);
@@ -102,6 +109,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
                 b.deadline, b.indeterminateTtl, ttl, b.maximumCacheSize, b.ticker, b.executor, b.lookupListener);
         this.executor = b.executor;
         this.bulkParallelism = b.bulkParallelism;
+        this.maxConcurrentLookups = b.maxConcurrentLookups;
         this.stopDnsjavaNioOnClose = b.stopDnsjavaNioOnClose;
         if (stopDnsjavaNioOnClose) {
             DnsjavaNio.acquire();
@@ -155,6 +163,15 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
         return BulkCheck.run(this, executor, new ArrayList<>(new LinkedHashSet<>(asciiDomains)), parallelism);
     }
 
+    /**
+     * @return the most DNS questions this checker has in flight at once ({@link Builder#maxConcurrentLookups(int)}),
+     *     for a caller that keeps domains in flight in bulk: a new domain asks up to three questions (MX, then A and
+     *     AAAA of a mail host), so a third of this many domains at once keeps every question out of the queue
+     */
+    public int maxConcurrentLookups() {
+        return maxConcurrentLookups;
+    }
+
     /** @return a snapshot of the counters */
     public Stats stats() {
         return new Stats(cache.hits.sum(), cache.misses.sum(), cache.lookups.sum(), queries.queriesSent.sum(),
@@ -179,12 +196,17 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
     /**
      * Stops the deadline scheduler, answers every check in flight with {@code Indeterminate("checker closed")},
-     * empties the caches and, when this is the last open checker, stops dnsjava's NIO selector thread
+     * empties the caches, closes the UDP sockets and their selector thread and, when this is the last open checker,
+     * stops dnsjava's NIO selector thread
      * ({@code NioClient.close()}; dnsjava restarts it if anything in the JVM queries again). Idempotent.
      */
     @Override
     public void close() {
-        if (cache.close() && stopDnsjavaNioOnClose) {
+        if (!cache.close()) {
+            return;
+        }
+        queries.close();
+        if (stopDnsjavaNioOnClose) {
             DnsjavaNio.release();
         }
     }
@@ -378,9 +400,10 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
         /**
          * The most DNS questions in flight at once, over all checks (default 64); further questions wait,
-         * without blocking a thread, within their check's deadline. A question whose check ended (its deadline)
-         * gives its slot back at once, but dnsjava keeps its socket open until the reply or dnsjava's own timeout:
-         * at most this many such sockets are kept besides the slots, so at most twice this many sockets are open.
+         * without blocking a thread, within their check's deadline. Each question in flight has one UDP socket, closed
+         * when it is answered, times out or its check ends, so at most this many UDP sockets are open. In bulk, keep
+         * a third as many domains in flight as this (a new domain asks MX, then A and AAAA of a mail host), so that
+         * no question waits for a slot and the deadline measures DNS, not the queue.
          *
          * @param max 1 or more
          * @return this builder
@@ -476,15 +499,17 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
 
         /**
          * The resolver these settings describe (servers, retries, the deadline as the time budget of one
-         * question), also used by {@link SenderCheck}.
+         * question) over a given transport, also used by {@link SenderCheck}. The servers are read now.
          */
-        Resolver resolver() {
+        Function<IoClientFactory, Resolver> resolver() {
             List<InetSocketAddress> targets = servers.isEmpty()
                     ? ResolverConfig.getCurrentConfig().servers() : List.copyOf(servers);
             if (targets.isEmpty()) {
                 throw new IllegalStateException("no DNS server configured and none found in the system");
             }
-            return Resolvers.extended(targets, retries, deadline);
+            int tries = retries;
+            Duration budget = deadline;
+            return io -> Resolvers.extended(targets, tries, budget, io);
         }
 
         private static Duration positive(Duration d, String what) {

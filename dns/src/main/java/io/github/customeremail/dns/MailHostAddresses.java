@@ -14,7 +14,8 @@ import org.xbill.DNS.Type;
  * The A and AAAA addresses of mail hosts, cached for their TTL once both questions are answered (or one family
  * already yields a public address), and looked up at most once at a time per host: every domain check that needs a
  * host while its lookup is in flight waits on that same {@link SharedHostLookup}, which outlives the check that
- * started it and is abandoned only when no check waits any more.
+ * started it and is abandoned only when no check waits any more. A check that joined a lookup started before it
+ * does not take that lookup's timeout as its own: it asks again while its own deadline has time left.
  */
 final class MailHostAddresses {
 
@@ -50,7 +51,8 @@ final class MailHostAddresses {
      * @param name   the same as an absolute DNS name
      * @param waiter the future of the domain check that waits; when it completes, the check stops waiting
      * @return the addresses: cached ones at once, or those of the lookup in flight, shared with the other waiters;
-     *     partial ones (a question failed) serve the waiters of this lookup only
+     *     partial ones (a question failed) serve the waiters of this lookup only; when a lookup this waiter joined
+     *     (did not start) times out before the waiter's own end, those of a new lookup
      */
     CompletableFuture<HostAddresses> addresses(String key, Name name, CompletableFuture<?> waiter) {
         HostAddresses cached = known.getIfPresent(key);
@@ -60,6 +62,14 @@ final class MailHostAddresses {
         while (true) {
             SharedHostLookup lookup = inFlight.get(key);
             boolean mine = false;
+            if (lookup != null && lookup.result.isDone()) {
+                HostAddresses ended = lookup.result.join();
+                if (ended.complete()) {
+                    return lookup.result;
+                }
+                inFlight.remove(key, lookup); // failed a moment ago: a later waiter asks again
+                continue;
+            }
             if (lookup == null) {
                 SharedHostLookup fresh = new SharedHostLookup();
                 lookup = inFlight.putIfAbsent(key, fresh);
@@ -87,35 +97,53 @@ final class MailHostAddresses {
                     inFlight.remove(key, joined);
                 }
             });
-            return lookup.result;
+            if (mine) {
+                // its questions were sent after this waiter's deadline started: their timeout is not shorter
+                return lookup.result;
+            }
+            // Joined late: the lookup's timeout counts from its start, so it may run out while this waiter still has
+            // time. Then the waiter asks again (one new lookup, shared with the other late waiters).
+            return lookup.result.thenCompose(h -> h.complete() || !Answer.TIMEOUT.equals(h.failure())
+                    || waiter.isDone() ? CompletableFuture.completedFuture(h) : addresses(key, name, waiter));
         }
     }
 
     private void start(String key, Name name, SharedHostLookup lookup) {
         lookup.result.whenComplete((h, error) -> {
             lookup.scope.complete(null);
-            if (h != null && h.complete()) {
-                known.put(key, h);
-            }
             inFlight.remove(key, lookup);
         });
-        // A reply on its way when the lookup is abandoned is still cached: its socket is open anyway, and another
-        // domain may need the host later
-        CompletableFuture<Answer> a = queries.queryForCache(name, Type.A, lookup.scope).thenCompose(honesty::vet);
-        CompletableFuture<Answer> aaaa = queries.queryForCache(name, Type.AAAA, lookup.scope)
+        // Abandoning the lookup gives up its questions in flight and closes their sockets (no reply is cached then)
+        CompletableFuture<Answer> a = queries.query(name, Type.A, lookup.scope).thenCompose(honesty::vet);
+        CompletableFuture<Answer> aaaa = queries.query(name, Type.AAAA, lookup.scope)
                 .thenCompose(honesty::vet);
-        a.thenAccept(x -> completeIfPublic(lookup.result, x));
-        aaaa.thenAccept(x -> completeIfPublic(lookup.result, x));
+        a.thenAccept(x -> finishIfPublic(key, lookup, x));
+        aaaa.thenAccept(x -> finishIfPublic(key, lookup, x));
         a.thenCombine(aaaa, (x, y) -> HostAddresses.combine(x, y, negativeTtlSeconds))
-                .whenComplete((h, error) -> lookup.result.complete(h != null ? h
+                .whenComplete((h, error) -> finish(key, lookup, h != null ? h
                         : HostAddresses.failed("internal error: " + error.getClass().getSimpleName())));
     }
 
-    private static void completeIfPublic(CompletableFuture<HostAddresses> out, Answer answer) {
+    private void finishIfPublic(String key, SharedHostLookup lookup, Answer answer) {
         HostAddresses h = HostAddresses.of(answer);
         if (h.hasPublic()) {
-            out.complete(h);
+            finish(key, lookup, h);
         }
+    }
+
+    /**
+     * Caches a complete answer before the waiters hear of it: a waiter decided by this host leaves its other hosts'
+     * lookups, and a domain checked at that moment must already find this host known instead of asking again for a
+     * host whose lookup was just abandoned.
+     */
+    private void finish(String key, SharedHostLookup lookup, HostAddresses h) {
+        if (lookup.result.isDone()) {
+            return;
+        }
+        if (h.complete()) {
+            known.put(key, h);
+        }
+        lookup.result.complete(h);
     }
 
     /** Answers every lookup in flight with no address and the given reason (the checker is closing). */

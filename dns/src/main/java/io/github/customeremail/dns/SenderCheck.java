@@ -117,10 +117,14 @@ public final class SenderCheck implements AutoCloseable {
         });
     }
 
-    /** Stops dnsjava's NIO selector thread when no other checker of this module is open. Idempotent. */
+    /**
+     * Closes its UDP sockets and their selector thread, and stops dnsjava's NIO selector thread (TCP) when no other
+     * checker of this module is open. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            queries.close();
             DnsjavaNio.release();
         }
     }

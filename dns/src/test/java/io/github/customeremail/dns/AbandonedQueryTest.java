@@ -16,8 +16,8 @@ import org.xbill.DNS.Type;
 
 /**
  * A question whose check has already ended (its deadline passed) must not keep one of the
- * {@code maxConcurrentLookups} permits until dnsjava's own timeout fires (dnsjava checks its timeouts only about
- * once a second): with a few dead domains in a bulk run, the abandoned questions would otherwise hold every permit
+ * {@code maxConcurrentLookups} permits until a later timeout fires (dnsjava's own UDP client checked its
+ * timeouts only about once a second): with a few dead domains in a bulk run, the abandoned questions would otherwise hold every permit
  * and turn the lookups of healthy domains queued behind them into "deadline" (found by {@link DnsChaosTest} with all
  * 10 000 checks submitted at once: 6 559 of 7 882 addresses at healthy domains came back UNKNOWN).
  */
@@ -37,10 +37,11 @@ class AbandonedQueryTest {
                     .mx("alive.test", 10, "mx.alive.test").a("mx.alive.test", "11.22.33.44");
 
             MailDomainStatus dead = checker.check("dead.test").get(10, TimeUnit.SECONDS);
-            assertThat(dead).isEqualTo(new Indeterminate("deadline"));
+            // the question's own timeout is the whole deadline (one attempt): whichever is noticed first
+            assertThat(dead).isIn(new Indeterminate("deadline"), new Indeterminate("timeout"));
 
             // The only permit was taken by the dropped question. Its check is over: the next check must get the
-            // permit now, not when dnsjava gives up on the dropped question (about a second later).
+            // permit now, not when a later timeout gives up on the dropped question.
             MailDomainStatus alive = checker.check("alive.test").get(10, TimeUnit.SECONDS);
             assertThat(alive).isEqualTo(new HasMx(List.of("mx.alive.test")));
             assertThat(dns.queryCount("alive.test", Type.MX)).isEqualTo(1);

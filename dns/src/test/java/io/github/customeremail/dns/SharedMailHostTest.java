@@ -112,6 +112,42 @@ class SharedMailHostTest {
     }
 
     @Test
+    void aDomainThatJoinedLateAsksAgainWhenTheSharedLookupTimesOutBeforeItsOwnDeadline() throws Exception {
+        Duration deadline = Duration.ofSeconds(6);
+        CompletableFuture<Void> shared = new CompletableFuture<>();
+        dns.mx("early.test", 10, "mx.shared.test")
+                .mx("late.test", 10, "mx.shared.test").mx("late.test", 20, "mx.late.test")
+                .mx("late2.test", 10, "mx.shared.test").mx("late2.test", 20, "mx.late2.test")
+                .a("mx.shared.test", PUBLIC_IP).a("mx.late.test", "10.1.2.3").a("mx.late2.test", "10.1.2.4")
+                .fault("mx.shared.test", Fault.heldUntil(shared)); // answers only when the test says so
+        checker(deadline);
+
+        CompletableFuture<MailDomainStatus> early = checker.check("early.test");
+        awaitQuery("mx.shared.test", Type.A);
+        // Half of the deadline later, both late domains join early.test's lookup of the shared host (their other
+        // host is asked after it)
+        TimeUnit.MILLISECONDS.sleep(deadline.toMillis() / 2);
+        CompletableFuture<MailDomainStatus> late = checker.check("late.test");
+        CompletableFuture<MailDomainStatus> late2 = checker.check("late2.test");
+        awaitQuery("mx.late.test", Type.A);
+        awaitQuery("mx.late2.test", Type.A);
+
+        // early.test's deadline and the lookup's timeout (as long, from the question's sending) end together
+        assertThat(early.get(20, TimeUnit.SECONDS)).isInstanceOf(Indeterminate.class);
+        // The shared lookup's own timeout runs out at early.test's deadline, before the late domains' deadlines:
+        // they ask again, once for both, instead of taking the lookup's timeout as their answer
+        await(() -> dns.queryCount("mx.shared.test", Type.A) == 2, "mx.shared.test asked again");
+        assertThat(late).as("late.test's own deadline has not passed").isNotDone();
+
+        shared.complete(null);
+        assertThat(late.get(20, TimeUnit.SECONDS)).isEqualTo(new HasMx(List.of("mx.shared.test", "mx.late.test")));
+        assertThat(late2.get(20, TimeUnit.SECONDS))
+                .isEqualTo(new HasMx(List.of("mx.shared.test", "mx.late2.test")));
+        assertThat(dns.queryCount("mx.shared.test", Type.A)).as("the first lookup and one more for both late domains")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aHostAlreadyKnownPublicDecidesBeforeAnyOtherHostIsAsked() throws Exception {
         dns.mx("one.test", 10, "mx.provider.test").a("mx.provider.test", PUBLIC_IP)
                 .mx("two.test", 5, "mx.two.test").mx("two.test", 10, "mx.provider.test").a("mx.two.test", PUBLIC_IP);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** close() leaves no thread behind: neither ours nor dnsjava's NIO selector. */
+/** close() leaves no thread behind: neither ours (deadline, UDP selector) nor dnsjava's NIO selector (TCP). */
 class ThreadCleanupTest {
 
     static List<String> dnsThreads() {
@@ -28,7 +28,7 @@ class ThreadCleanupTest {
             DnsMailDomainChecker checker = DnsMailDomainChecker.builder()
                     .server("127.0.0.1", dns.port()).deadline(Duration.ofSeconds(2)).build();
             assertThat(checker.check("example.test").join()).isInstanceOf(MailDomainStatus.HasMx.class);
-            assertThat(dnsThreads()).contains("dnsjava NIO selector", "customer-email-dns-deadline");
+            assertThat(dnsThreads()).contains("customer-email-dns-udp", "customer-email-dns-deadline");
 
             checker.close();
 
