@@ -95,6 +95,8 @@ final class KnownDomains {
      * bit-parallel common subsequence of {@link #near}.
      */
     private final long[][] namePositions;
+    /** {@code nameSpellings[i]}: {@code names[i]} prepared for {@link KeyboardDistance}, or {@code null}. */
+    private final KeyboardDistance.Spelling[] nameSpellings;
     /** {@code namesByLength[n]}: index in {@link #names} of the first name of length {@code n} or more. */
     private final int[] namesByLength;
     /** Skeleton → known domain, built on first use (a benign race: every thread builds the same map). */
@@ -134,10 +136,12 @@ final class KnownDomains {
         this.names = nameList.toArray(new Name[0]);
         this.nameLetters = new long[this.names.length];
         this.namePositions = new long[this.names.length][];
+        this.nameSpellings = new KeyboardDistance.Spelling[this.names.length];
         for (int i = 0; i < this.names.length; i++) {
             String name = this.names[i].name();
             nameLetters[i] = letters(name, 0, name.length());
             namePositions[i] = positions(name);
+            nameSpellings[i] = KeyboardDistance.Spelling.of(name);
         }
         int longest = this.names.length == 0 ? 0 : this.names[this.names.length - 1].name().length();
         this.namesByLength = new int[longest + 2];
@@ -240,6 +244,11 @@ final class KnownDomains {
 
     Name name(int index) {
         return names[index];
+    }
+
+    /** @return {@code name(index)} prepared for {@link KeyboardDistance}, or {@code null} when it cannot be */
+    KeyboardDistance.Spelling spelling(int index) {
+        return nameSpellings[index];
     }
 
     /** @return how many names there are: {@link #name(int)} takes {@code 0 <= index < nameCount()} */

@@ -371,72 +371,110 @@ final class TypoCorrector {
         NameDomainTable domainTable = nameDomains;
         int typedSuffix = -1;
         boolean typedCountryCode = false;
-        double[] typedCosts = null; // by target suffix, when the typed suffix is not in the table
-        int first = domainTable == null ? 0 : known.namesFrom(nameEnd - 2);
-        int last = domainTable == null ? known.nameCount() : known.namesFrom(nameEnd + 3);
-        for (int i = first; i < last; i++) {
-            if (!known.near(i, domain, 0, nameEnd, letters)) {
-                continue;
-            }
-            KnownDomains.Name candidate = known.name(i);
-            if (candidate.is(domain, 0, nameEnd)) {
-                continue;
-            }
-            if (name == null) {
-                name = domain.substring(0, nameEnd);
-                suffix = suffix == null ? domain.substring(start) : suffix;
-                typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
-                typedCountryCode = countryCode(suffix);
-            }
-            String near = candidate.name();
-            // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
-            table = table == null ? new double[tableSize(nameEnd)] : table;
-            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7), table);
-            if (nameCost > maxNameCost(7)) {
-                continue; // suffix costs are never negative: no domain of this name can be taken
-            }
-            double max = maxNameCost(near.length());
-            List<KnownDomains.Entry> domains = candidate.domains();
-            for (int k = 0; k < domains.size(); k++) {
-                int target = domainTable == null ? -1 : domainTable.suffixOf(i, k);
-                boolean editable = target >= 0 ? domainTable.editable(i, k) : domains.get(k).nameEditable();
-                if (editable && nameCost > max) {
-                    continue; // the first branch below needs nameCost <= max, and the second is for the others
+        KeyboardDistance.Typed typedName = null; // prepared for its distances to the names (not in the reference)
+        KeyboardDistance.Typed typedOwnSuffix = null; // ...and a suffix the table does not keep, to its suffixes
+        // The reference search tests every name in one pass; the other takes the names of the typed length first,
+        // then one and two characters shorter and longer: most slips keep the length or change it by one, so the
+        // cheapest candidate is usually found first and bounds the edit distances of the names after it.
+        int passes = domainTable == null ? 1 : 2 * MAX_LENGTH_CHANGE + 1;
+        for (int pass = 0; pass < passes; pass++) {
+            int length = nameEnd + (pass + 1) / 2 * (pass % 2 == 1 ? -1 : 1);
+            int first = domainTable == null ? 0 : length < 0 ? 0 : known.namesFrom(length);
+            int last = domainTable == null ? known.nameCount() : length < 0 ? 0 : known.namesFrom(length + 1);
+            for (int i = first; i < last; i++) {
+                if (!known.near(i, domain, 0, nameEnd, letters)) {
+                    continue;
                 }
-                double suffixCost;
-                if (target >= 0 && typedSuffix >= 0) {
-                    suffixCost = target == typedSuffix ? 0.0
-                            : legitimate && !domainTable.brand(i, k) ? Double.MAX_VALUE
-                            : domainTable.cost(typedSuffix, target, i, k, legitimate, typedCountryCode, domains.size());
-                    if (Double.isNaN(suffixCost)) {
-                        suffixCost = suffixCost(suffix, legitimate, domains.get(k), table);
-                    }
-                } else if (target >= 0 && !(legitimate && !domainTable.brand(i, k))
-                        && !extraPart(suffix, suffixDistances.suffix(target))) {
-                    // A typed suffix of its own (con, cmo): its cost toward each common suffix is computed once
-                    // in this search, however many names have domains there.
-                    if (typedCosts == null) {
-                        typedCosts = new double[suffixDistances.size()];
-                        java.util.Arrays.fill(typedCosts, Double.NaN);
-                    }
-                    double rule = typedCosts[target];
-                    if (Double.isNaN(rule)) {
-                        rule = ruleCost(suffix, suffixDistances.suffix(target), table);
-                        typedCosts[target] = rule;
-                    }
-                    suffixCost = domainTable.capped(rule, i, k, legitimate, typedCountryCode, domains.size());
-                } else {
-                    KnownDomains.Entry e = domains.get(k);
-                    suffixCost = suffix.equals(e.suffix()) ? 0.0
-                            : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+                KnownDomains.Name candidate = known.name(i);
+                if (candidate.is(domain, 0, nameEnd)) {
+                    continue;
                 }
-                double total = nameCost + suffixCost;
-                if (editable && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
-                        && total <= max + NAME_AND_SUFFIX_SLACK) {
-                    candidates = add(candidates, domains.get(k), total);
-                } else if (!editable && total <= maxNameCost(7)) {
-                    candidates = compete(candidates, domains.get(k), total);
+                if (name == null) {
+                    name = domain.substring(0, nameEnd);
+                    suffix = suffix == null ? domain.substring(start) : suffix;
+                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
+                    typedCountryCode = countryCode(suffix);
+                    if (domainTable != null) {
+                        typedName = KeyboardDistance.Typed.of(name);
+                        typedOwnSuffix = typedSuffix < 0 ? KeyboardDistance.Typed.of(suffix) : null;
+                    }
                 }
+                String near = candidate.name();
+                // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it; above
+                // a margin over the cheapest candidate so far, every domain of the name would be left out.
+                double limit = Math.min(maxNameCost(7), pruneBound(candidates));
+                table = table == null ? new double[tableSize(nameEnd)] : table;
+                KeyboardDistance.Spelling spelling = known.spelling(i);
+                double nameCost = typedName != null && spelling != null
+                        ? KeyboardDistance.distanceWithin(typedName, spelling, limit, table)
+                        : KeyboardDistance.distanceWithin(name, near, limit, table);
+                if (nameCost > limit) {
+                    continue; // suffix costs are never negative: no domain of this name can be taken
+                }
+                candidates = nameDomains(candidates, i, candidate, nameCost, suffix, typedOwnSuffix, legitimate,
+                        typedSuffix, typedCountryCode, table);
+            }
+        }
+        return candidates;
+    }
+
+    /** Names of the dictionary whose length differs from the typed one's by more are never near it. */
+    private static final int MAX_LENGTH_CHANGE = 2;
+
+    /**
+     * A cost this far above the cheapest candidate is left out by {@link Candidates#put} for every candidate of the
+     * name search (see there): the search needs no exact distance above it. The small slack keeps rounding from
+     * leaving out a candidate the reference keeps.
+     *
+     * @return the bound, or infinity without candidates or in the reference search (which leaves nothing out)
+     */
+    private double pruneBound(Candidates candidates) {
+        return candidates == null || nameDomains == null ? Double.POSITIVE_INFINITY
+                : candidates.cheapest + MARGIN + ROUNDING_SLACK;
+    }
+
+    /** Far above the rounding error of a sum of a few costs, far below any difference of two costs. */
+    private static final double ROUNDING_SLACK = 1e-9;
+
+    /** The domains of the near name {@code i}, whose name costs {@code nameCost}, as candidates of the name search. */
+    private Candidates nameDomains(Candidates candidates, int i, KnownDomains.Name candidate, double nameCost,
+                                   String suffix, KeyboardDistance.Typed typedOwnSuffix, boolean legitimate,
+                                   int typedSuffix, boolean typedCountryCode, double[] table) {
+        NameDomainTable domainTable = nameDomains;
+        double max = maxNameCost(candidate.name().length());
+        List<KnownDomains.Entry> domains = candidate.domains();
+        for (int k = 0; k < domains.size(); k++) {
+            int target = domainTable == null ? -1 : domainTable.suffixOf(i, k);
+            boolean editable = target >= 0 ? domainTable.editable(i, k) : domains.get(k).nameEditable();
+            if (editable && nameCost > max) {
+                continue; // the first branch below needs nameCost <= max, and the second is for the others
+            }
+            double suffixCost;
+            if (target >= 0 && typedSuffix >= 0) {
+                suffixCost = target == typedSuffix ? 0.0
+                        : legitimate && !domainTable.brand(i, k) ? Double.MAX_VALUE
+                        : domainTable.cost(typedSuffix, target, i, k, legitimate, typedCountryCode, domains.size());
+                if (Double.isNaN(suffixCost)) {
+                    suffixCost = suffixCost(suffix, legitimate, domains.get(k), table);
+                }
+            } else if (target >= 0 && !(legitimate && !domainTable.brand(i, k))
+                    && !extraPart(suffix, suffixDistances.suffix(target))) {
+                // A typed suffix of its own (con, cmo): its edit distance to the target's is needed exactly only
+                // below the bound where the candidate would be left out anyway (see pruneBound).
+                double limit = Math.max(0.0, Math.min(SUFFIX_DISTANCE_LIMIT, pruneBound(candidates) - nameCost));
+                double rule = ruleCost(suffix, typedOwnSuffix, target, table, limit);
+                suffixCost = domainTable.capped(rule, i, k, legitimate, typedCountryCode, domains.size());
+            } else {
+                KnownDomains.Entry e = domains.get(k);
+                suffixCost = suffix.equals(e.suffix()) ? 0.0
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+            }
+            double total = nameCost + suffixCost;
+            if (editable && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
+                    && total <= max + NAME_AND_SUFFIX_SLACK) {
+                candidates = add(candidates, domains.get(k), total);
+            } else if (!editable && total <= maxNameCost(7)) {
+                candidates = compete(candidates, domains.get(k), total);
             }
         }
         return candidates;
@@ -475,6 +513,39 @@ final class TypoCorrector {
      * extra part and the cap for brands. Pure, so {@link NameDomainTable} keeps it for the common suffixes.
      */
     double ruleCost(String typed, String target, double[] table) {
+        double rule = ruleWithoutDistance(typed, target);
+        if (!Double.isNaN(rule)) {
+            return rule;
+        }
+        // One search passes the same typed string each time: its hash is computed once.
+        int typedIndex = suffixDistances.indexOf(typed);
+        int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
+        return targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
+                : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+    }
+
+    /**
+     * {@link #ruleCost(String, String, double[])} of a typed suffix the table does not keep toward the kept suffix at
+     * position {@code target}, when it is at most {@code limit}, otherwise some value above {@code limit} (and at
+     * most the exact one).
+     *
+     * @param prepared {@code typed} prepared for its distances, or {@code null}
+     */
+    private double ruleCost(String typed, KeyboardDistance.Typed prepared, int target, double[] table,
+                            double limit) {
+        String suffix = suffixDistances.suffix(target);
+        double rule = ruleWithoutDistance(typed, suffix);
+        if (!Double.isNaN(rule)) {
+            return rule;
+        }
+        KeyboardDistance.Spelling spelling = suffixDistances.spelling(target);
+        return prepared != null && spelling != null
+                ? KeyboardDistance.distanceWithin(prepared, spelling, limit, table)
+                : KeyboardDistance.distanceWithin(typed, suffix, limit, table);
+    }
+
+    /** @return the cost of the slips {@link #ruleCost} names, or NaN when the cost is the edit distance */
+    private static double ruleWithoutDistance(String typed, String target) {
         if (target.length() > typed.length() + 1 && target.endsWith(typed)
                 && target.charAt(target.length() - typed.length() - 1) == '.' && countryCode(typed)) {
             return MISSING_SECOND_LEVEL_COST; // yahoo.uk, hotmail.ar: the country's domain of that provider
@@ -489,11 +560,7 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             return RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         }
-        // One search passes the same typed string each time: its hash is computed once.
-        int typedIndex = suffixDistances.indexOf(typed);
-        int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
-        return targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
-                : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+        return Double.NaN;
     }
 
     /**
