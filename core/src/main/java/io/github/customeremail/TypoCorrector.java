@@ -346,14 +346,25 @@ final class TypoCorrector {
         double[] table = null; // the edit distances' work table, shared by this search (see tableSize)
         boolean legitimate = suffixes.legitimate(domain, start, domain.length());
 
+        // The typed suffix prepared for its distances to the dictionary's suffixes when the table of suffix
+        // distances does not keep it (not in the reference search, which computes each distance as it comes).
+        KeyboardDistance.Typed typedOwnSuffix = null;
+
         // 1. Exact name, wrong suffix.
         List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
         for (int i = 0; i < sameName.size(); i++) { // indexed: an iterator of the (usually empty) list allocates
             KnownDomains.Entry e = sameName.get(i);
             if (!legitimate || e.brand() || countrySlip(domain, start, e.suffix())) {
-                suffix = suffix == null ? domain.substring(start) : suffix;
-                table = table == null ? new double[tableSize(nameEnd)] : table;
-                double cost = suffixCost(suffix, legitimate, e, table);
+                if (suffix == null) {
+                    suffix = domain.substring(start);
+                    table = table == null ? new double[tableSize(nameEnd)] : table;
+                    typedOwnSuffix = nameDomains == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                            : KeyboardDistance.Typed.of(suffix);
+                }
+                // A domain whose name may be edited is left out a margin above the cheapest (see pruneBound).
+                double cost = typedOwnSuffix == null ? suffixCost(suffix, legitimate, e, table)
+                        : suffixCost(suffix, typedOwnSuffix, legitimate, e, table,
+                                e.nameEditable() ? pruneBound(candidates) : SUFFIX_DISTANCE_LIMIT);
                 if (cost <= MAX_SUFFIX_COST) {
                     candidates = add(candidates, e, cost);
                 }
@@ -372,7 +383,6 @@ final class TypoCorrector {
         int typedSuffix = -1;
         boolean typedCountryCode = false;
         KeyboardDistance.Typed typedName = null; // prepared for its distances to the names (not in the reference)
-        KeyboardDistance.Typed typedOwnSuffix = null; // ...and a suffix the table does not keep, to its suffixes
         // The reference search tests every name in one pass; the other takes the names of the typed length first,
         // then one and two characters shorter and longer: most slips keep the length or change it by one, so the
         // cheapest candidate is usually found first and bounds the edit distances of the names after it.
@@ -381,9 +391,29 @@ final class TypoCorrector {
             int length = nameEnd + (pass + 1) / 2 * (pass % 2 == 1 ? -1 : 1);
             int first = domainTable == null ? 0 : length < 0 ? 0 : known.namesFrom(length);
             int last = domainTable == null ? known.nameCount() : length < 0 ? 0 : known.namesFrom(length + 1);
+            // The reference tests each name; the other search tests the letters of 64 names at once and looks
+            // closer only at those that pass (a few of the bundled dictionary's 141, usually).
+            long passed = 0;
+            int word = first / 64 - 1;
             for (int i = first; i < last; i++) {
-                if (!known.near(i, domain, 0, nameEnd, letters)) {
-                    continue;
+                if (domainTable == null) {
+                    if (!known.near(i, domain, 0, nameEnd, letters)) {
+                        continue;
+                    }
+                } else {
+                    if (i / 64 != word) {
+                        word = i / 64;
+                        passed = known.nearLetters(word, letters);
+                    }
+                    long rest = passed & (-1L << i); // this name's bit and the ones after it in the word
+                    if (rest == 0) {
+                        i = Math.min(last, 64 * word + 64) - 1; // none left in this word
+                        continue;
+                    }
+                    i = 64 * word + Long.numberOfTrailingZeros(rest);
+                    if (i >= last || !known.nearSubsequence(i, domain, 0, nameEnd)) {
+                        continue;
+                    }
                 }
                 KnownDomains.Name candidate = known.name(i);
                 if (candidate.is(domain, 0, nameEnd)) {
@@ -391,13 +421,14 @@ final class TypoCorrector {
                 }
                 if (name == null) {
                     name = domain.substring(0, nameEnd);
-                    suffix = suffix == null ? domain.substring(start) : suffix;
+                    if (suffix == null) {
+                        suffix = domain.substring(start);
+                        typedOwnSuffix = domainTable == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                                : KeyboardDistance.Typed.of(suffix);
+                    }
                     typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
                     typedCountryCode = countryCode(suffix);
-                    if (domainTable != null) {
-                        typedName = KeyboardDistance.Typed.of(name);
-                        typedOwnSuffix = typedSuffix < 0 ? KeyboardDistance.Typed.of(suffix) : null;
-                    }
+                    typedName = domainTable == null ? null : KeyboardDistance.Typed.of(name);
                 }
                 String near = candidate.name();
                 // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it; above
@@ -500,6 +531,32 @@ final class TypoCorrector {
         // e is a brand's primary domain: one Entry per domain in a dictionary, so identity is equality.
         return brandCap(ruleCost(typed, target, table), typedLegitimate, countryCode(typed),
                 e.brand() && e == known.primary(e.name()), known.withName(e.name()).size());
+    }
+
+    /**
+     * {@link #suffixCost(String, boolean, KnownDomains.Entry, double[])} of a typed suffix the table of suffix
+     * distances does not keep, when it is at most {@code limit}; otherwise some value above {@code limit} (and at
+     * most the exact one, or {@link #MAX_SUFFIX_COST} when that is the brand's cap).
+     */
+    private double suffixCost(String typed, KeyboardDistance.Typed prepared, boolean typedLegitimate,
+                              KnownDomains.Entry e, double[] table, double limit) {
+        String target = e.suffix();
+        if (typed.equals(target)) {
+            return 0.0;
+        }
+        if (extraPart(typed, target)) {
+            return extraPartCost(typed.substring(target.length() + 1), e);
+        }
+        double rule = ruleWithoutDistance(typed, target);
+        if (Double.isNaN(rule)) {
+            int position = suffixDistances.indexOf(target);
+            KeyboardDistance.Spelling spelling = position < 0 ? null : suffixDistances.spelling(position);
+            double bound = Math.max(0.0, Math.min(SUFFIX_DISTANCE_LIMIT, limit));
+            rule = spelling != null ? KeyboardDistance.distanceWithin(prepared, spelling, bound, table)
+                    : KeyboardDistance.distanceWithin(typed, target, bound, table);
+        }
+        return brandCap(rule, typedLegitimate, countryCode(typed), e.brand() && e == known.primary(e.name()),
+                known.withName(e.name()).size());
     }
 
     /** Whether {@code typed} is {@code target} followed by a further part ({@code com.co} for {@code com}). */

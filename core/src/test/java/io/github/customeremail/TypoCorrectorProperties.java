@@ -90,6 +90,21 @@ class TypoCorrectorProperties {
         }
     }
 
+    /** The bit-parallel letter test of 64 names at once passes exactly the names whose letters pass near's test. */
+    @Property(tries = 3_000)
+    void bitParallelLetterTestAgreesWithNear(@ForAll("mistyped") String domain) {
+        KnownDomains known = KnownDomains.bundled();
+        int dot = domain.indexOf('.');
+        String name = dot < 0 ? domain : domain.substring(0, dot);
+        long letters = KnownDomains.letters(name, 0, name.length());
+        for (int i = 0; i < known.nameCount(); i++) {
+            boolean passes = (known.nearLetters(i / 64, letters) & (1L << i)) != 0;
+            assertThat(passes && known.nearSubsequence(i, name, 0, name.length()))
+                    .as("%s ~ %s", name, known.name(i).name())
+                    .isEqualTo(known.near(i, name, 0, name.length(), letters));
+        }
+    }
+
     private static int longestCommonSubsequence(String a, String b) {
         int[][] t = new int[a.length() + 1][b.length() + 1];
         for (int i = 1; i <= a.length(); i++) {
