@@ -15,8 +15,9 @@
 #   MVN_ARGS=-o benchmarks/run.sh          # build offline once dependencies are cached
 #   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/benchmarks.jar
 #
-# Results go to benchmarks/target/results/: jmh.json (raw JMH), jmh.log, report.md (table), acceptance.md,
-# stages.md (StageProfile: per-stage CPU time and allocation of a VALID check, JMail.isValid as reference).
+# Results go to benchmarks/target/results/: jmh.json and jmh-first-check.json (raw JMH), jmh.log, report.md
+# (table), acceptance.md, stages.md (StageProfile: per-stage CPU time and allocation of a VALID check,
+# JMail.isValid as reference).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -40,10 +41,18 @@ java -cp "$jar" io.github.customeremail.benchmarks.StageProfile 2>/dev/null | te
 echo
 jmh_options=(-f 1 -wi 6 -w 2s -i 5 -r 1s -prof gc)
 echo "== JMH ($include): ${jmh_options[*]}"
-java -jar "$jar" "$include" "${jmh_options[@]}" \
+# FirstCheckBenchmark measures the first check of fresh JVMs: it runs apart, with its own forks and no warm-up.
+java -jar "$jar" "$include" -e FirstCheckBenchmark "${jmh_options[@]}" \
     -rf json -rff "$out/jmh.json" > "$out/jmh.log" 2>&1 || { tail -50 "$out/jmh.log"; exit 1; }
+results=("$out/jmh.json")
+if [[ FirstCheckBenchmark =~ $include ]]; then
+    echo "== JMH FirstCheckBenchmark: its own settings (one first check in each of 10 fresh JVMs) -prof gc"
+    java -jar "$jar" FirstCheckBenchmark -prof gc -rf json -rff "$out/jmh-first-check.json" \
+        >> "$out/jmh.log" 2>&1 || { tail -50 "$out/jmh.log"; exit 1; }
+    results+=("$out/jmh-first-check.json")
+fi
 grep -E '^(Benchmark|PeerComparison|[A-Za-z]+Benchmark\.)' "$out/jmh.log" | grep -v 'gc\.\(count\|time\)' || true
 
 echo
 echo "== Report (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, $(date -u +%Y-%m-%d))"
-python3 benchmarks/jmh_report.py "$out/jmh.json" | tee "$out/report.md"
+python3 benchmarks/jmh_report.py "${results[@]}" | tee "$out/report.md"
