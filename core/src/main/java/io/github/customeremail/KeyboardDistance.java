@@ -271,8 +271,8 @@ final class KeyboardDistance {
      * {@link #distanceWithin(String, String, double, double[])} of prepared strings, the same value to the last bit
      * (the same sums in the same order), in fewer steps: a substitution's cost is two bits of the spelling, a
      * transposition is found with a row's bits, and each character's cost is computed once per string rather than
-     * once per distance. Above {@code limit} the value is also a lower bound of the distance, from the number of
-     * characters one string has more than the other when that is enough.
+     * once per distance; most distances above {@code limit} are known from a lower bound without the table. Above
+     * {@code limit} the value is some value above it, at most the distance (up to rounding).
      *
      * @param table at least {@code 3 * (known length + 1)} long, or else (or {@code null}) one is allocated
      */
@@ -283,11 +283,22 @@ final class KeyboardDistance {
         if (lengthBound > limit) {
             return lengthBound;
         }
-        // Each extra character costs at least the cheapest of its side; a small slack keeps that product, summed
-        // otherwise by the table, from deciding a value at the limit.
-        double extra = n > m ? (n - m) * typed.cheapestInsert : (m - n) * known.cheapestDelete;
-        if (extra > limit + 1e-9) {
-            return extra;
+        // A lower bound from the longest common subsequence (bit-parallel, one step per typed character): an
+        // alignment's equal characters, with one of each swapped pair, are a common subsequence, so at least
+        // n - common typed and m - common known characters are substituted, swapped or extra. A substitution or
+        // swap (0.6 at least) settles one of each side; the |n - m| left over are extra characters of the longer
+        // side, each at least its cheapest. A small slack keeps this product, summed otherwise by the table, from
+        // deciding a value at the limit.
+        long v = -1L;
+        for (int i = 0; i < n; i++) {
+            long u = v & known.equal[typed.symbols[i]];
+            v = (v + u) | (v - u);
+        }
+        int common = Long.bitCount(~v & ((1L << m) - 1));
+        double subsequenceBound = NEAR_SUBSTITUTE * Math.min(n - common, m - common)
+                + (n > m ? (n - m) * typed.cheapestInsert : (m - n) * known.cheapestDelete);
+        if (subsequenceBound > limit + 1e-9) {
+            return subsequenceBound;
         }
         int w = m + 1;
         double[] t = table != null && table.length >= 3 * w ? table : new double[3 * w];

@@ -512,11 +512,12 @@ final class TypoCorrector {
     }
 
     /**
-     * @return a work table for the edit distances toward the names near one of {@code nameLength} characters (at
-     * most two longer) and toward suffixes; a longer target gets its own table
+     * @return the size of a work table for the prepared edit distances toward the names near one of
+     * {@code nameLength} characters (at most two longer) and toward suffixes; a longer target, or a distance of
+     * unprepared strings (which needs a row more), gets its own table
      */
     private static int tableSize(int nameLength) {
-        return 4 * (Math.max(nameLength + 2, 12) + 1);
+        return 3 * (Math.max(nameLength + 2, 8) + 1);
     }
 
     /** Cost of having typed {@code typed} for the suffix of {@code e}. */
@@ -535,8 +536,8 @@ final class TypoCorrector {
 
     /**
      * {@link #suffixCost(String, boolean, KnownDomains.Entry, double[])} of a typed suffix the table of suffix
-     * distances does not keep, when it is at most {@code limit}; otherwise some value above {@code limit} (and at
-     * most the exact one, or {@link #MAX_SUFFIX_COST} when that is the brand's cap).
+     * distances does not keep, when it is at most {@code limit}; otherwise some value above {@code limit}, or
+     * {@link #MAX_SUFFIX_COST} when that is the brand's cap.
      */
     private double suffixCost(String typed, KeyboardDistance.Typed prepared, boolean typedLegitimate,
                               KnownDomains.Entry e, double[] table, double limit) {
@@ -583,8 +584,7 @@ final class TypoCorrector {
 
     /**
      * {@link #ruleCost(String, String, double[])} of a typed suffix the table does not keep toward the kept suffix at
-     * position {@code target}, when it is at most {@code limit}, otherwise some value above {@code limit} (and at
-     * most the exact one).
+     * position {@code target}, when it is at most {@code limit}, otherwise some value above {@code limit}.
      *
      * @param prepared {@code typed} prepared for its distances, or {@code null}
      */

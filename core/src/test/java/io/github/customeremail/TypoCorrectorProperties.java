@@ -105,6 +105,30 @@ class TypoCorrectorProperties {
         }
     }
 
+    /**
+     * The distance of prepared strings is the plain distance to the last bit when within the limit, and above the
+     * limit some value above it, and a lower bound of the distance up to rounding, otherwise.
+     */
+    @Property(tries = 2_000)
+    void preparedDistanceIsThePlainDistance(@ForAll("mistyped") String typed) {
+        KnownDomains known = KnownDomains.bundled();
+        KeyboardDistance.Typed prepared = KeyboardDistance.Typed.of(typed);
+        assertThat(prepared).as(typed).isNotNull();
+        for (double limit : new double[] {0.0, 0.6, 1.05, 1.6, Double.POSITIVE_INFINITY}) {
+            for (int i = 0; i < known.nameCount(); i++) {
+                String name = known.name(i).name();
+                double exact = KeyboardDistance.distance(typed, name);
+                double fast = KeyboardDistance.distanceWithin(prepared, known.spelling(i), limit, null);
+                if (exact <= limit) {
+                    assertThat(fast).as("%s -> %s within %s", typed, name, limit).isEqualTo(exact);
+                } else {
+                    assertThat(fast).as("%s -> %s above %s", typed, name, limit).isGreaterThan(limit)
+                            .isLessThanOrEqualTo(exact + 1e-9); // a bound summed otherwise than the table
+                }
+            }
+        }
+    }
+
     private static int longestCommonSubsequence(String a, String b) {
         int[][] t = new int[a.length() + 1][b.length() + 1];
         for (int i = 1; i <= a.length(); i++) {
