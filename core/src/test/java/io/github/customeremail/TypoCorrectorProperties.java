@@ -78,8 +78,7 @@ class TypoCorrectorProperties {
     @Property(tries = 3_000)
     void nearNamesAreThoseWithinTwoDeletionsEachWay(@ForAll("mistyped") String domain) {
         KnownDomains known = KnownDomains.bundled();
-        int dot = domain.indexOf('.');
-        String name = dot < 0 ? domain : domain.substring(0, dot);
+        String name = firstLabel(domain);
         long letters = KnownDomains.letters(name, 0, name.length());
         for (int i = known.namesFrom(0); i < known.namesFrom(Integer.MAX_VALUE); i++) {
             String candidate = known.name(i).name();
@@ -94,8 +93,7 @@ class TypoCorrectorProperties {
     @Property(tries = 3_000)
     void bitParallelLetterTestAgreesWithNear(@ForAll("mistyped") String domain) {
         KnownDomains known = KnownDomains.bundled();
-        int dot = domain.indexOf('.');
-        String name = dot < 0 ? domain : domain.substring(0, dot);
+        String name = firstLabel(domain);
         long letters = KnownDomains.letters(name, 0, name.length());
         for (int i = 0; i < known.nameCount(); i++) {
             boolean passes = (known.nearLetters(i / 64, letters) & (1L << i)) != 0;
@@ -127,6 +125,11 @@ class TypoCorrectorProperties {
                 }
             }
         }
+    }
+
+    private static String firstLabel(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(0, dot);
     }
 
     private static int longestCommonSubsequence(String a, String b) {
