@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * domains by name ({@code hotmail} → hotmail.com, hotmail.es, hotmail.com.ar…), domains with their dots removed
  * ({@code gmailcom}), and the names sorted by length with a bit set of their characters, so that the names within
  * two deletions of a typed name are found among the names of about the same length, nearly all of them ruled out by
- * one comparison of bit sets (for the bundled dictionary, a few dozen comparisons; the cost grows with the number of
- * names an application adds, where a SymSpell index of deletions would grow in memory instead). Lookups take a
+ * their characters, 64 names at a time ({@link #nearLetters}: for the bundled dictionary, a few dozen operations;
+ * the cost grows with the number of names an application adds, where a SymSpell index of deletions would grow in
+ * memory instead). Each name is also prepared for the edit distance ({@link KeyboardDistance.Spelling}). Lookups take a
  * region of the typed domain ({@link StringTable}): the typo corrector runs for every unknown domain, and its
  * lookups allocate nothing.
  *
