@@ -5,7 +5,7 @@ each to JMail.isValid measured in the same run, then checks the targets of issue
 Scores are per address because every benchmark loops over the corpus with @OperationsPerInvocation(N): JMH divides
 both the time and gc.alloc.rate.norm (-prof gc) by the operation count, so no further division is done here.
 
-usage: python3 benchmarks/jmh_report.py benchmarks/target/results/jmh.json
+usage: python3 benchmarks/jmh_report.py benchmarks/target/results/jmh.json [more JMH JSON files of the same run]
 """
 import json
 import sys
@@ -71,9 +71,11 @@ def fmt(x, digits=1):
     return f"{x:,.{digits}f}"
 
 
-def main(path):
-    with open(path, encoding="utf-8") as f:
-        rows = json.load(f)
+def main(paths):
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            rows.extend(json.load(f))
     results = []
     for row in rows:
         name = short_name(row["benchmark"])
@@ -174,6 +176,6 @@ def issue22(by_name, ref_ns):
               f"({two[2]:,.0f} vs {off[2]:,.0f} ns/address per thread).")
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(sys.argv[1:])

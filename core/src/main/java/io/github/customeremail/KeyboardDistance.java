@@ -152,6 +152,201 @@ final class KeyboardDistance {
         return t[previous + m];
     }
 
+    /**
+     * The characters of a prepared distance ({@link Spelling}, {@link Typed}): those of LDH domain names and the dot
+     * of suffixes, which is all the typo corrector compares.
+     */
+    private static final String PREPARED_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-.";
+    /** {@code SYMBOLS[c]}: the position of ASCII {@code c} in {@link #PREPARED_CHARACTERS}, or -1. */
+    private static final byte[] SYMBOLS = new byte[128];
+    /** {@code NEAR_SYMBOLS[s]}: a bit per symbol whose substitution for symbol {@code s} is a near slip. */
+    private static final long[] NEAR_SYMBOLS = new long[PREPARED_CHARACTERS.length()];
+    /** A substitution's cost by {@code equal << 1 | near}: no cost for the same character. */
+    private static final double[] SUBSTITUTION = {SUBSTITUTE, NEAR_SUBSTITUTE, 0.0, 0.0};
+    /** Longest prepared string: its positions are the bits of a long. */
+    private static final int MAX_PREPARED = 63;
+
+    static {
+        java.util.Arrays.fill(SYMBOLS, (byte) -1);
+        for (int s = 0; s < PREPARED_CHARACTERS.length(); s++) {
+            SYMBOLS[PREPARED_CHARACTERS.charAt(s)] = (byte) s;
+        }
+        for (int s = 0; s < PREPARED_CHARACTERS.length(); s++) {
+            for (int t = 0; t < PREPARED_CHARACTERS.length(); t++) {
+                if (NEAR[PREPARED_CHARACTERS.charAt(s) * 128 + PREPARED_CHARACTERS.charAt(t)]) {
+                    NEAR_SYMBOLS[s] |= 1L << t;
+                }
+            }
+        }
+    }
+
+    /**
+     * A known spelling prepared for many distances: per character, the positions where it stands and those where it
+     * would be a near substitution (a bit each), and the costs of each character missing. The typo corrector
+     * prepares the names and suffixes of its dictionary once. Immutable.
+     */
+    static final class Spelling {
+
+        private final int length;
+        private final long[] equal;
+        private final long[] near;
+        /** {@code deletes[j]}: the cost of {@code known[j - 1]} missing ({@code deletes[0]} is unused). */
+        private final double[] deletes;
+        /** Row 0 of the table: the cost of every known character up to {@code j} missing. */
+        private final double[] firstRow;
+        /** The cheapest missing character: each character too many in the known spelling costs at least this. */
+        private final double cheapestDelete;
+
+        private Spelling(String known) {
+            int m = known.length();
+            this.length = m;
+            this.equal = new long[PREPARED_CHARACTERS.length()];
+            this.near = new long[PREPARED_CHARACTERS.length()];
+            this.deletes = new double[m + 1];
+            this.firstRow = new double[m + 1];
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (int j = 1; j <= m; j++) {
+                int symbol = SYMBOLS[known.charAt(j - 1)];
+                equal[symbol] |= 1L << (j - 1);
+                for (int s = 0; s < near.length; s++) {
+                    if ((NEAR_SYMBOLS[s] & (1L << symbol)) != 0) {
+                        near[s] |= 1L << (j - 1);
+                    }
+                }
+                deletes[j] = deleteCost(known, j - 1);
+                firstRow[j] = firstRow[j - 1] + deletes[j]; // as distanceWithin sums row 0
+                cheapest = Math.min(cheapest, deletes[j]);
+            }
+            this.cheapestDelete = cheapest;
+        }
+
+        /** @return the prepared spelling, or {@code null} when {@code known} has characters it does not prepare */
+        static Spelling of(String known) {
+            return preparable(known) ? new Spelling(known) : null;
+        }
+    }
+
+    /** A typed string prepared for its distances to many known spellings. Immutable. */
+    static final class Typed {
+
+        private final byte[] symbols;
+        /** {@code inserts[i]}: the cost of {@code typed[i]} being one too many. */
+        private final double[] inserts;
+        /** The cheapest extra character: each character too many in the typed string costs at least this. */
+        private final double cheapestInsert;
+
+        private Typed(String typed) {
+            int n = typed.length();
+            this.symbols = new byte[n];
+            this.inserts = new double[n];
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                symbols[i] = SYMBOLS[typed.charAt(i)];
+                inserts[i] = insertCost(typed, i);
+                cheapest = Math.min(cheapest, inserts[i]);
+            }
+            this.cheapestInsert = cheapest;
+        }
+
+        /** @return the prepared string, or {@code null} when {@code typed} has characters it does not prepare */
+        static Typed of(String typed) {
+            return preparable(typed) ? new Typed(typed) : null;
+        }
+    }
+
+    private static boolean preparable(String s) {
+        if (s.length() > MAX_PREPARED) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || SYMBOLS[c] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #distanceWithin(String, String, double, double[])} of prepared strings, the same value to the last bit
+     * (the same sums in the same order), in fewer steps: a substitution's cost is two bits of the spelling, a
+     * transposition is found with a row's bits, and each character's cost is computed once per string rather than
+     * once per distance; most distances above {@code limit} are known from a lower bound without the table. Above
+     * {@code limit} the value is some value above it, at most the distance (up to rounding).
+     *
+     * @param table at least {@code 3 * (known length + 1)} long, or else (or {@code null}) one is allocated
+     */
+    static double distanceWithin(Typed typed, Spelling known, double limit, double[] table) {
+        int n = typed.symbols.length;
+        int m = known.length;
+        double lengthBound = Math.min(DOUBLED_INSERT, DOUBLED_DELETE) * Math.abs(n - m);
+        if (lengthBound > limit) {
+            return lengthBound;
+        }
+        // A lower bound from the longest common subsequence (bit-parallel, one step per typed character): an
+        // alignment's equal characters, with one of each swapped pair, are a common subsequence, so at least
+        // n - common typed and m - common known characters are substituted, swapped or extra. A substitution or
+        // swap (0.6 at least) settles one of each side; the |n - m| left over are extra characters of the longer
+        // side, each at least its cheapest. A small slack keeps this product, summed otherwise by the table, from
+        // deciding a value at the limit.
+        long v = -1L;
+        for (int i = 0; i < n; i++) {
+            long u = v & known.equal[typed.symbols[i]];
+            v = (v + u) | (v - u);
+        }
+        int common = Long.bitCount(~v & ((1L << m) - 1));
+        double subsequenceBound = NEAR_SUBSTITUTE * Math.min(n - common, m - common)
+                + (n > m ? (n - m) * typed.cheapestInsert : (m - n) * known.cheapestDelete);
+        if (subsequenceBound > limit + 1e-9) {
+            return subsequenceBound;
+        }
+        int w = m + 1;
+        double[] t = table != null && table.length >= 3 * w ? table : new double[3 * w];
+        int twoBack = 0;
+        int previous = w;
+        int current = 2 * w;
+        System.arraycopy(known.firstRow, 0, t, previous, w);
+        double[] deletes = known.deletes;
+        double previousMin = 0.0;
+        long previousEqual = 0; // positions of typed[i - 2] in the known spelling
+        for (int i = 1; i <= n; i++) {
+            int c = typed.symbols[i - 1];
+            long equal = known.equal[c];
+            long near = known.near[c];
+            // bit j - 1: known[j - 2] is c, and known[j - 1] is typed[i - 2] but not c (the swap of distanceWithin)
+            long swaps = (equal << 1) & previousEqual & ~equal;
+            double insert = typed.inserts[i - 1];
+            t[current] = t[previous] + insert;
+            double rowMin = t[current];
+            for (int j = 1; j <= m; j++) {
+                int bit = j - 1;
+                double best = t[previous + j - 1]
+                        + SUBSTITUTION[(int) ((equal >>> bit) & 1) << 1 | (int) ((near >>> bit) & 1)];
+                double other = t[previous + j] + insert;
+                best = other < best ? other : best;
+                other = t[current + j - 1] + deletes[j];
+                best = other < best ? other : best;
+                if (((swaps >>> bit) & 1) != 0) {
+                    other = t[twoBack + j - 2] + TRANSPOSE;
+                    best = other < best ? other : best;
+                }
+                t[current + j] = best;
+                rowMin = best < rowMin ? best : rowMin;
+            }
+            previousEqual = equal;
+            double bound = Math.min(rowMin, previousMin);
+            if (bound > limit) {
+                return bound;
+            }
+            previousMin = rowMin;
+            int free = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = free;
+        }
+        return t[previous + m];
+    }
+
     /** Cost of the extra typed character {@code typed[i]}. */
     private static double insertCost(String typed, int i) {
         char c = typed.charAt(i);

@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * domains by name ({@code hotmail} → hotmail.com, hotmail.es, hotmail.com.ar…), domains with their dots removed
  * ({@code gmailcom}), and the names sorted by length with a bit set of their characters, so that the names within
  * two deletions of a typed name are found among the names of about the same length, nearly all of them ruled out by
- * one comparison of bit sets (for the bundled dictionary, a few dozen comparisons; the cost grows with the number of
- * names an application adds, where a SymSpell index of deletions would grow in memory instead). Lookups take a
+ * their characters, 64 names at a time ({@link #nearLetters}: for the bundled dictionary, a few dozen operations;
+ * the cost grows with the number of names an application adds, where a SymSpell index of deletions would grow in
+ * memory instead). Each name is also prepared for the edit distance ({@link KeyboardDistance.Spelling}). Lookups take a
  * region of the typed domain ({@link StringTable}): the typo corrector runs for every unknown domain, and its
  * lookups allocate nothing.
  *
@@ -95,6 +96,14 @@ final class KnownDomains {
      * bit-parallel common subsequence of {@link #near}.
      */
     private final long[][] namePositions;
+    /** Words of the name bit sets below: bit {@code i % 64} of word {@code i / 64} stands for {@code names[i]}. */
+    private final int nameWords;
+    /** {@code namesWithSymbol[s * nameWords + w]}: the names that contain symbol {@code s}. */
+    private final long[] namesWithSymbol;
+    /** {@code namesWithAtMost[k * nameWords + w]}: the names with at most {@code k} distinct symbols. */
+    private final long[] namesWithAtMost;
+    /** {@code nameSpellings[i]}: {@code names[i]} prepared for {@link KeyboardDistance}, or {@code null}. */
+    private final KeyboardDistance.Spelling[] nameSpellings;
     /** {@code namesByLength[n]}: index in {@link #names} of the first name of length {@code n} or more. */
     private final int[] namesByLength;
     /** Skeleton → known domain, built on first use (a benign race: every thread builds the same map). */
@@ -134,10 +143,26 @@ final class KnownDomains {
         this.names = nameList.toArray(new Name[0]);
         this.nameLetters = new long[this.names.length];
         this.namePositions = new long[this.names.length][];
+        this.nameSpellings = new KeyboardDistance.Spelling[this.names.length];
         for (int i = 0; i < this.names.length; i++) {
             String name = this.names[i].name();
             nameLetters[i] = letters(name, 0, name.length());
             namePositions[i] = positions(name);
+            nameSpellings[i] = KeyboardDistance.Spelling.of(name);
+        }
+        this.nameWords = (this.names.length + 63) / 64;
+        this.namesWithSymbol = new long[SYMBOLS * nameWords];
+        this.namesWithAtMost = new long[(SYMBOLS + 1) * nameWords];
+        for (int i = 0; i < this.names.length; i++) {
+            long bit = 1L << i;
+            for (int s = 0; s < SYMBOLS; s++) {
+                if ((nameLetters[i] & (1L << s)) != 0) {
+                    namesWithSymbol[s * nameWords + i / 64] |= bit;
+                }
+            }
+            for (int k = Long.bitCount(nameLetters[i]); k <= SYMBOLS; k++) {
+                namesWithAtMost[k * nameWords + i / 64] |= bit;
+            }
         }
         int longest = this.names.length == 0 ? 0 : this.names[this.names.length - 1].name().length();
         this.namesByLength = new int[longest + 2];
@@ -242,6 +267,11 @@ final class KnownDomains {
         return names[index];
     }
 
+    /** @return {@code name(index)} prepared for {@link KeyboardDistance}, or {@code null} when it cannot be */
+    KeyboardDistance.Spelling spelling(int index) {
+        return nameSpellings[index];
+    }
+
     /** @return how many names there are: {@link #name(int)} takes {@code 0 <= index < nameCount()} */
     int nameCount() {
         return names.length;
@@ -261,13 +291,50 @@ final class KnownDomains {
         if (Long.bitCount(letters & ~other) > MAX_DELETES || Long.bitCount(other & ~letters) > MAX_DELETES) {
             return false;
         }
+        return nearSubsequence(index, s, from, to);
+    }
+
+    /**
+     * The first test of {@link #near} for 64 names at once, bit-parallel: for each typed symbol, the names lacking
+     * it are counted (up to three) in bit planes, and a name passes when at most {@link #MAX_DELETES} typed symbols
+     * are missing from it and at most that many of its own from the typed region. The bundled dictionary's names
+     * are a few words: a typed name is tested against all of them in a few dozen operations per word.
+     *
+     * @param word    which 64 names: {@code name(64 * word)} to {@code name(64 * word + 63)}
+     * @param letters {@link #letters} of the typed region
+     * @return a bit per name of that word that passes
+     */
+    long nearLetters(int word, long letters) {
+        long none = -1L; // names lacking none of the typed symbols so far
+        long one = 0L; // ...exactly one
+        long two = 0L; // ...exactly two
+        for (long rest = letters; rest != 0; rest &= rest - 1) {
+            long lacking = ~namesWithSymbol[Long.numberOfTrailingZeros(rest) * nameWords + word];
+            two = (two & ~lacking) | (one & lacking);
+            one = (one & ~lacking) | (none & lacking);
+            none &= ~lacking;
+        }
+        // A name with d' distinct symbols sharing d - j of the d typed ones has d' - d + j of its own.
+        int d = Long.bitCount(letters);
+        return (none & atMost(d + MAX_DELETES, word)) | (one & atMost(d + MAX_DELETES - 1, word))
+                | (two & atMost(d + MAX_DELETES - 2, word));
+    }
+
+    private long atMost(int distinct, int word) {
+        return namesWithAtMost[Math.min(distinct, SYMBOLS) * nameWords + word];
+    }
+
+    /**
+     * {@link #near} of a name that passed {@link #nearLetters}: the length and common-subsequence tests.
+     */
+    boolean nearSubsequence(int index, String s, int from, int to) {
         int m = names[index].name().length();
         int n = to - from;
         if (Math.abs(n - m) > MAX_DELETES) {
             return false;
         }
         long[] positions = namePositions[index];
-        long v = -1L; // a zero bit per position of the name in the common subsequence so far
+        long v = -1L;
         for (int i = from; i < to; i++) {
             long u = v & positions[symbol(s.charAt(i))];
             v = (v + u) | (v - u);

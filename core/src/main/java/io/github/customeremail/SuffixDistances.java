@@ -23,6 +23,7 @@ final class SuffixDistances {
     private final List<String> kept;
     private final int size;
     private final double[] distances;
+    private final KeyboardDistance.Spelling[] spellings;
 
     /**
      * @param known the dictionary
@@ -50,6 +51,10 @@ final class SuffixDistances {
         this.kept = suffixes;
         this.size = suffixes.size();
         this.distances = new double[size * size];
+        this.spellings = new KeyboardDistance.Spelling[size];
+        for (int i = 0; i < size; i++) {
+            spellings[i] = KeyboardDistance.Spelling.of(suffixes.get(i));
+        }
         for (int typed = 0; typed < size; typed++) {
             for (int target = 0; target < size; target++) {
                 distances[typed * size + target] =
@@ -72,6 +77,11 @@ final class SuffixDistances {
     /** @return the suffix at this position */
     String suffix(int position) {
         return kept.get(position);
+    }
+
+    /** @return the suffix at this position prepared for {@link KeyboardDistance}, or {@code null} */
+    KeyboardDistance.Spelling spelling(int position) {
+        return spellings[position];
     }
 
     /** @return the distance from the typed suffix at position {@code typed} to the one at {@code target} */

@@ -346,14 +346,25 @@ final class TypoCorrector {
         double[] table = null; // the edit distances' work table, shared by this search (see tableSize)
         boolean legitimate = suffixes.legitimate(domain, start, domain.length());
 
+        // The typed suffix prepared for its distances to the dictionary's suffixes when the table of suffix
+        // distances does not keep it (not in the reference search, which computes each distance as it comes).
+        KeyboardDistance.Typed typedOwnSuffix = null;
+
         // 1. Exact name, wrong suffix.
         List<KnownDomains.Entry> sameName = known.withName(domain, 0, nameEnd);
         for (int i = 0; i < sameName.size(); i++) { // indexed: an iterator of the (usually empty) list allocates
             KnownDomains.Entry e = sameName.get(i);
             if (!legitimate || e.brand() || countrySlip(domain, start, e.suffix())) {
-                suffix = suffix == null ? domain.substring(start) : suffix;
-                table = table == null ? new double[tableSize(nameEnd)] : table;
-                double cost = suffixCost(suffix, legitimate, e, table);
+                if (suffix == null) {
+                    suffix = domain.substring(start);
+                    table = table == null ? new double[tableSize(nameEnd)] : table;
+                    typedOwnSuffix = nameDomains == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                            : KeyboardDistance.Typed.of(suffix);
+                }
+                // A domain whose name may be edited is left out a margin above the cheapest (see pruneBound).
+                double cost = typedOwnSuffix == null ? suffixCost(suffix, legitimate, e, table)
+                        : suffixCost(suffix, typedOwnSuffix, legitimate, e, table,
+                                e.nameEditable() ? pruneBound(candidates) : SUFFIX_DISTANCE_LIMIT);
                 if (cost <= MAX_SUFFIX_COST) {
                     candidates = add(candidates, e, cost);
                 }
@@ -371,83 +382,142 @@ final class TypoCorrector {
         NameDomainTable domainTable = nameDomains;
         int typedSuffix = -1;
         boolean typedCountryCode = false;
-        double[] typedCosts = null; // by target suffix, when the typed suffix is not in the table
-        int first = domainTable == null ? 0 : known.namesFrom(nameEnd - 2);
-        int last = domainTable == null ? known.nameCount() : known.namesFrom(nameEnd + 3);
-        for (int i = first; i < last; i++) {
-            if (!known.near(i, domain, 0, nameEnd, letters)) {
-                continue;
-            }
-            KnownDomains.Name candidate = known.name(i);
-            if (candidate.is(domain, 0, nameEnd)) {
-                continue;
-            }
-            if (name == null) {
-                name = domain.substring(0, nameEnd);
-                suffix = suffix == null ? domain.substring(start) : suffix;
-                typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
-                typedCountryCode = countryCode(suffix);
-            }
-            String near = candidate.name();
-            // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it.
-            table = table == null ? new double[tableSize(nameEnd)] : table;
-            double nameCost = KeyboardDistance.distanceWithin(name, near, maxNameCost(7), table);
-            if (nameCost > maxNameCost(7)) {
-                continue; // suffix costs are never negative: no domain of this name can be taken
-            }
-            double max = maxNameCost(near.length());
-            List<KnownDomains.Entry> domains = candidate.domains();
-            for (int k = 0; k < domains.size(); k++) {
-                int target = domainTable == null ? -1 : domainTable.suffixOf(i, k);
-                boolean editable = target >= 0 ? domainTable.editable(i, k) : domains.get(k).nameEditable();
-                if (editable && nameCost > max) {
-                    continue; // the first branch below needs nameCost <= max, and the second is for the others
-                }
-                double suffixCost;
-                if (target >= 0 && typedSuffix >= 0) {
-                    suffixCost = target == typedSuffix ? 0.0
-                            : legitimate && !domainTable.brand(i, k) ? Double.MAX_VALUE
-                            : domainTable.cost(typedSuffix, target, i, k, legitimate, typedCountryCode, domains.size());
-                    if (Double.isNaN(suffixCost)) {
-                        suffixCost = suffixCost(suffix, legitimate, domains.get(k), table);
+        KeyboardDistance.Typed typedName = null; // prepared for its distances to the names (not in the reference)
+        // The reference search tests every name in one pass; the other takes the names of the typed length first,
+        // then one and two characters shorter and longer: most slips keep the length or change it by one, so the
+        // cheapest candidate is usually found first and bounds the edit distances of the names after it.
+        int passes = domainTable == null ? 1 : 2 * MAX_LENGTH_CHANGE + 1;
+        for (int pass = 0; pass < passes; pass++) {
+            int length = nameEnd + (pass + 1) / 2 * (pass % 2 == 1 ? -1 : 1);
+            int first = domainTable == null ? 0 : length < 0 ? 0 : known.namesFrom(length);
+            int last = domainTable == null ? known.nameCount() : length < 0 ? 0 : known.namesFrom(length + 1);
+            // The reference tests each name; the other search tests the letters of 64 names at once and looks
+            // closer only at those that pass (a few of the bundled dictionary's 141, usually).
+            long passed = 0;
+            int word = first / 64 - 1;
+            for (int i = first; i < last; i++) {
+                if (domainTable == null) {
+                    if (!known.near(i, domain, 0, nameEnd, letters)) {
+                        continue;
                     }
-                } else if (target >= 0 && !(legitimate && !domainTable.brand(i, k))
-                        && !extraPart(suffix, suffixDistances.suffix(target))) {
-                    // A typed suffix of its own (con, cmo): its cost toward each common suffix is computed once
-                    // in this search, however many names have domains there.
-                    if (typedCosts == null) {
-                        typedCosts = new double[suffixDistances.size()];
-                        java.util.Arrays.fill(typedCosts, Double.NaN);
-                    }
-                    double rule = typedCosts[target];
-                    if (Double.isNaN(rule)) {
-                        rule = ruleCost(suffix, suffixDistances.suffix(target), table);
-                        typedCosts[target] = rule;
-                    }
-                    suffixCost = domainTable.capped(rule, i, k, legitimate, typedCountryCode, domains.size());
                 } else {
-                    KnownDomains.Entry e = domains.get(k);
-                    suffixCost = suffix.equals(e.suffix()) ? 0.0
-                            : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+                    if (i / 64 != word) {
+                        word = i / 64;
+                        passed = known.nearLetters(word, letters);
+                    }
+                    long rest = passed & (-1L << i); // this name's bit and the ones after it in the word
+                    if (rest == 0) {
+                        i = Math.min(last, 64 * word + 64) - 1; // none left in this word
+                        continue;
+                    }
+                    i = 64 * word + Long.numberOfTrailingZeros(rest);
+                    if (i >= last || !known.nearSubsequence(i, domain, 0, nameEnd)) {
+                        continue;
+                    }
                 }
-                double total = nameCost + suffixCost;
-                if (editable && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
-                        && total <= max + NAME_AND_SUFFIX_SLACK) {
-                    candidates = add(candidates, domains.get(k), total);
-                } else if (!editable && total <= maxNameCost(7)) {
-                    candidates = compete(candidates, domains.get(k), total);
+                KnownDomains.Name candidate = known.name(i);
+                if (candidate.is(domain, 0, nameEnd)) {
+                    continue;
                 }
+                if (name == null) {
+                    name = domain.substring(0, nameEnd);
+                    if (suffix == null) {
+                        suffix = domain.substring(start);
+                        typedOwnSuffix = domainTable == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                                : KeyboardDistance.Typed.of(suffix);
+                    }
+                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
+                    typedCountryCode = countryCode(suffix);
+                    typedName = domainTable == null ? null : KeyboardDistance.Typed.of(name);
+                }
+                String near = candidate.name();
+                // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it; above
+                // a margin over the cheapest candidate so far, every domain of the name would be left out.
+                double limit = Math.min(maxNameCost(7), pruneBound(candidates));
+                table = table == null ? new double[tableSize(nameEnd)] : table;
+                KeyboardDistance.Spelling spelling = known.spelling(i);
+                double nameCost = typedName != null && spelling != null
+                        ? KeyboardDistance.distanceWithin(typedName, spelling, limit, table)
+                        : KeyboardDistance.distanceWithin(name, near, limit, table);
+                if (nameCost > limit) {
+                    continue; // suffix costs are never negative: no domain of this name can be taken
+                }
+                candidates = nameDomains(candidates, i, candidate, nameCost, suffix, typedOwnSuffix, legitimate,
+                        typedSuffix, typedCountryCode, table);
+            }
+        }
+        return candidates;
+    }
+
+    /** Names of the dictionary whose length differs from the typed one's by more are never near it. */
+    private static final int MAX_LENGTH_CHANGE = 2;
+
+    /**
+     * A cost this far above the cheapest candidate is left out by {@link Candidates#put} for every candidate of the
+     * name search (see there): the search needs no exact distance above it. The small slack keeps rounding from
+     * leaving out a candidate the reference keeps.
+     *
+     * @return the bound, or infinity without candidates or in the reference search (which leaves nothing out)
+     */
+    private double pruneBound(Candidates candidates) {
+        return candidates == null || nameDomains == null ? Double.POSITIVE_INFINITY
+                : candidates.cheapest + MARGIN + ROUNDING_SLACK;
+    }
+
+    /** Far above the rounding error of a sum of a few costs, far below any difference of two costs. */
+    private static final double ROUNDING_SLACK = 1e-9;
+
+    /** The domains of the near name {@code i}, whose name costs {@code nameCost}, as candidates of the name search. */
+    private Candidates nameDomains(Candidates candidates, int i, KnownDomains.Name candidate, double nameCost,
+                                   String suffix, KeyboardDistance.Typed typedOwnSuffix, boolean legitimate,
+                                   int typedSuffix, boolean typedCountryCode, double[] table) {
+        NameDomainTable domainTable = nameDomains;
+        double max = maxNameCost(candidate.name().length());
+        List<KnownDomains.Entry> domains = candidate.domains();
+        for (int k = 0; k < domains.size(); k++) {
+            int target = domainTable == null ? -1 : domainTable.suffixOf(i, k);
+            boolean editable = target >= 0 ? domainTable.editable(i, k) : domains.get(k).nameEditable();
+            if (editable && nameCost > max) {
+                continue; // the first branch below needs nameCost <= max, and the second is for the others
+            }
+            double suffixCost;
+            if (target >= 0 && typedSuffix >= 0) {
+                suffixCost = target == typedSuffix ? 0.0
+                        : legitimate && !domainTable.brand(i, k) ? Double.MAX_VALUE
+                        : domainTable.cost(typedSuffix, target, i, k, legitimate, typedCountryCode, domains.size());
+                if (Double.isNaN(suffixCost)) {
+                    suffixCost = suffixCost(suffix, legitimate, domains.get(k), table);
+                }
+            } else if (target >= 0 && !(legitimate && !domainTable.brand(i, k))
+                    && !extraPart(suffix, suffixDistances.suffix(target))) {
+                // A typed suffix of its own (con, cmo): its edit distance to the target's is needed exactly only
+                // below the bound where the candidate would be left out anyway (see pruneBound).
+                double limit = Math.max(0.0, Math.min(SUFFIX_DISTANCE_LIMIT, pruneBound(candidates) - nameCost));
+                double rule = ruleCost(suffix, typedOwnSuffix, target, table, limit);
+                suffixCost = domainTable.capped(rule, i, k, legitimate, typedCountryCode, domains.size());
+            } else {
+                KnownDomains.Entry e = domains.get(k);
+                suffixCost = suffix.equals(e.suffix()) ? 0.0
+                        : (!legitimate || e.brand()) ? suffixCost(suffix, legitimate, e, table) : Double.MAX_VALUE;
+            }
+            double total = nameCost + suffixCost;
+            if (editable && nameCost <= max && suffixCost <= MAX_SUFFIX_COST
+                    && total <= max + NAME_AND_SUFFIX_SLACK) {
+                candidates = add(candidates, domains.get(k), total);
+            } else if (!editable && total <= maxNameCost(7)) {
+                candidates = compete(candidates, domains.get(k), total);
             }
         }
         return candidates;
     }
 
     /**
-     * @return a work table for the edit distances toward the names near one of {@code nameLength} characters (at
-     * most two longer) and toward suffixes; a longer target gets its own table
+     * @return the size of a work table for the prepared edit distances toward the names near one of
+     * {@code nameLength} characters (at most two longer) and toward suffixes; a longer target, or a distance of
+     * unprepared strings (which needs a row more), gets its own table
      */
     private static int tableSize(int nameLength) {
-        return 4 * (Math.max(nameLength + 2, 12) + 1);
+        return 3 * (Math.max(nameLength + 2, 8) + 1);
     }
 
     /** Cost of having typed {@code typed} for the suffix of {@code e}. */
@@ -464,6 +534,32 @@ final class TypoCorrector {
                 e.brand() && e == known.primary(e.name()), known.withName(e.name()).size());
     }
 
+    /**
+     * {@link #suffixCost(String, boolean, KnownDomains.Entry, double[])} of a typed suffix the table of suffix
+     * distances does not keep, when it is at most {@code limit}; otherwise some value above {@code limit}, or
+     * {@link #MAX_SUFFIX_COST} when that is the brand's cap.
+     */
+    private double suffixCost(String typed, KeyboardDistance.Typed prepared, boolean typedLegitimate,
+                              KnownDomains.Entry e, double[] table, double limit) {
+        String target = e.suffix();
+        if (typed.equals(target)) {
+            return 0.0;
+        }
+        if (extraPart(typed, target)) {
+            return extraPartCost(typed.substring(target.length() + 1), e);
+        }
+        double rule = ruleWithoutDistance(typed, target);
+        if (Double.isNaN(rule)) {
+            int position = suffixDistances.indexOf(target);
+            KeyboardDistance.Spelling spelling = position < 0 ? null : suffixDistances.spelling(position);
+            double bound = Math.max(0.0, Math.min(SUFFIX_DISTANCE_LIMIT, limit));
+            rule = spelling != null ? KeyboardDistance.distanceWithin(prepared, spelling, bound, table)
+                    : KeyboardDistance.distanceWithin(typed, target, bound, table);
+        }
+        return brandCap(rule, typedLegitimate, countryCode(typed), e.brand() && e == known.primary(e.name()),
+                known.withName(e.name()).size());
+    }
+
     /** Whether {@code typed} is {@code target} followed by a further part ({@code com.co} for {@code com}). */
     static boolean extraPart(String typed, String target) {
         return typed.length() > target.length() + 1 && typed.startsWith(target)
@@ -475,6 +571,38 @@ final class TypoCorrector {
      * extra part and the cap for brands. Pure, so {@link NameDomainTable} keeps it for the common suffixes.
      */
     double ruleCost(String typed, String target, double[] table) {
+        double rule = ruleWithoutDistance(typed, target);
+        if (!Double.isNaN(rule)) {
+            return rule;
+        }
+        // One search passes the same typed string each time: its hash is computed once.
+        int typedIndex = suffixDistances.indexOf(typed);
+        int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
+        return targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
+                : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+    }
+
+    /**
+     * {@link #ruleCost(String, String, double[])} of a typed suffix the table does not keep toward the kept suffix at
+     * position {@code target}, when it is at most {@code limit}, otherwise some value above {@code limit}.
+     *
+     * @param prepared {@code typed} prepared for its distances, or {@code null}
+     */
+    private double ruleCost(String typed, KeyboardDistance.Typed prepared, int target, double[] table,
+                            double limit) {
+        String suffix = suffixDistances.suffix(target);
+        double rule = ruleWithoutDistance(typed, suffix);
+        if (!Double.isNaN(rule)) {
+            return rule;
+        }
+        KeyboardDistance.Spelling spelling = suffixDistances.spelling(target);
+        return prepared != null && spelling != null
+                ? KeyboardDistance.distanceWithin(prepared, spelling, limit, table)
+                : KeyboardDistance.distanceWithin(typed, suffix, limit, table);
+    }
+
+    /** @return the cost of the slips {@link #ruleCost} names, or NaN when the cost is the edit distance */
+    private static double ruleWithoutDistance(String typed, String target) {
         if (target.length() > typed.length() + 1 && target.endsWith(typed)
                 && target.charAt(target.length() - typed.length() - 1) == '.' && countryCode(typed)) {
             return MISSING_SECOND_LEVEL_COST; // yahoo.uk, hotmail.ar: the country's domain of that provider
@@ -489,11 +617,7 @@ final class TypoCorrector {
         } else if (typed.startsWith(target)) {
             return RUN_ON_COST * (typed.length() - target.length()); // fingers ran on: comm, coml, com.brr
         }
-        // One search passes the same typed string each time: its hash is computed once.
-        int typedIndex = suffixDistances.indexOf(typed);
-        int targetIndex = typedIndex < 0 ? -1 : suffixDistances.indexOf(target);
-        return targetIndex >= 0 ? suffixDistances.distance(typedIndex, targetIndex)
-                : KeyboardDistance.distanceWithin(typed, target, SUFFIX_DISTANCE_LIMIT, table);
+        return Double.NaN;
     }
 
     /**

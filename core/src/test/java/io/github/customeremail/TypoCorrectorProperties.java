@@ -78,8 +78,7 @@ class TypoCorrectorProperties {
     @Property(tries = 3_000)
     void nearNamesAreThoseWithinTwoDeletionsEachWay(@ForAll("mistyped") String domain) {
         KnownDomains known = KnownDomains.bundled();
-        int dot = domain.indexOf('.');
-        String name = dot < 0 ? domain : domain.substring(0, dot);
+        String name = firstLabel(domain);
         long letters = KnownDomains.letters(name, 0, name.length());
         for (int i = known.namesFrom(0); i < known.namesFrom(Integer.MAX_VALUE); i++) {
             String candidate = known.name(i).name();
@@ -88,6 +87,49 @@ class TypoCorrectorProperties {
             assertThat(known.near(i, "<" + name + ">", 1, name.length() + 1, letters))
                     .as("%s ~ %s", name, candidate).isEqualTo(expected);
         }
+    }
+
+    /** The bit-parallel letter test of 64 names at once passes exactly the names whose letters pass near's test. */
+    @Property(tries = 3_000)
+    void bitParallelLetterTestAgreesWithNear(@ForAll("mistyped") String domain) {
+        KnownDomains known = KnownDomains.bundled();
+        String name = firstLabel(domain);
+        long letters = KnownDomains.letters(name, 0, name.length());
+        for (int i = 0; i < known.nameCount(); i++) {
+            boolean passes = (known.nearLetters(i / 64, letters) & (1L << i)) != 0;
+            assertThat(passes && known.nearSubsequence(i, name, 0, name.length()))
+                    .as("%s ~ %s", name, known.name(i).name())
+                    .isEqualTo(known.near(i, name, 0, name.length(), letters));
+        }
+    }
+
+    /**
+     * The distance of prepared strings is the plain distance to the last bit when within the limit, and above the
+     * limit some value above it, and a lower bound of the distance up to rounding, otherwise.
+     */
+    @Property(tries = 2_000)
+    void preparedDistanceIsThePlainDistance(@ForAll("mistyped") String typed) {
+        KnownDomains known = KnownDomains.bundled();
+        KeyboardDistance.Typed prepared = KeyboardDistance.Typed.of(typed);
+        assertThat(prepared).as(typed).isNotNull();
+        for (double limit : new double[] {0.0, 0.6, 1.05, 1.6, Double.POSITIVE_INFINITY}) {
+            for (int i = 0; i < known.nameCount(); i++) {
+                String name = known.name(i).name();
+                double exact = KeyboardDistance.distance(typed, name);
+                double fast = KeyboardDistance.distanceWithin(prepared, known.spelling(i), limit, null);
+                if (exact <= limit) {
+                    assertThat(fast).as("%s -> %s within %s", typed, name, limit).isEqualTo(exact);
+                } else {
+                    assertThat(fast).as("%s -> %s above %s", typed, name, limit).isGreaterThan(limit)
+                            .isLessThanOrEqualTo(exact + 1e-9); // a bound summed otherwise than the table
+                }
+            }
+        }
+    }
+
+    private static String firstLabel(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(0, dot);
     }
 
     private static int longestCommonSubsequence(String a, String b) {

@@ -14,9 +14,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The typo corrector's search with its shortcuts (names looked at only among those of about the typed length, the
- * precomputed suffix costs and flags of {@link NameDomainTable}) answers exactly what its reference search answers,
- * which tests every name of the dictionary and computes every cost: same domain, same confidence to the last bit.
+ * The typo corrector's search with its shortcuts (names looked at only among those of about the typed length and
+ * tested 64 at once by their letters, the precomputed suffix costs and flags of {@link NameDomainTable}, prepared
+ * strings for the edit distances, distances bounded by the cheapest candidate so far) answers exactly what its
+ * reference search answers, which tests every name of the dictionary and computes every cost with the plain edit
+ * distance: same domain, same confidence to the last bit.
  */
 class TypoSearchEquivalenceProperties {
 
@@ -39,6 +41,66 @@ class TypoSearchEquivalenceProperties {
                 Arbitraries.of("com", "es", "com.ar", "com.mx", "co", "net", "con", "cm", "com.co", "co.uk", "c"),
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz.").ofMinLength(1).ofMaxLength(7));
         return net.jqwik.api.Combinators.combine(name, suffix).as((n, s) -> n + "." + s);
+    }
+
+    /**
+     * A dictionary name with up to two slips under a dictionary suffix with up to two slips, or with a part run on
+     * after it: the shortcuts of the search bound the name's and the suffix's distances by the cheapest candidate
+     * so far, so both sides are varied here.
+     */
+    @Provide
+    Arbitrary<String> nameAndSuffixSlips() {
+        List<String> names = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
+        KnownDomains known = KnownDomains.bundled();
+        for (String d : known.domains()) {
+            KnownDomains.Entry e = known.get(d);
+            if (!e.subdomain()) {
+                names.add(e.name());
+                suffixes.add(e.suffix());
+            }
+        }
+        Arbitrary<String> name = slipped(Arbitraries.of(names), "abcdefghijklmnopqrstuvwxyz0123456789-");
+        Arbitrary<String> suffix = Arbitraries.oneOf(slipped(Arbitraries.of(suffixes), "abcdefghijklmnopqrstuvwxyz."),
+                net.jqwik.api.Combinators.combine(Arbitraries.of(suffixes), Arbitraries.of("co", "com", "b", "es", "x"))
+                        .as((s, part) -> s + "." + part));
+        return net.jqwik.api.Combinators.combine(name, suffix).as((n, s) -> n + "." + s)
+                .filter(d -> !d.startsWith(".") && !d.endsWith(".") && !d.contains(".."));
+    }
+
+    /** {@code base} with zero to two slips: a character deleted, doubled, swapped with the next or replaced. */
+    private static Arbitrary<String> slipped(Arbitrary<String> base, String alphabet) {
+        Arbitrary<int[]> slip = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 30), Arbitraries.chars().with(alphabet.toCharArray()))
+                .as((op, at, c) -> new int[] {op, at, c});
+        return net.jqwik.api.Combinators.combine(base, slip.list().ofMaxSize(2)).as((s, slips) -> {
+            StringBuilder b = new StringBuilder(s);
+            for (int[] e : slips) {
+                int p = e[1] % b.length();
+                switch (e[0]) {
+                    case 0 -> {
+                        if (b.length() > 1) {
+                            b.deleteCharAt(p);
+                        }
+                    }
+                    case 1 -> b.insert(p, b.charAt(p));
+                    case 2 -> {
+                        if (p + 1 < b.length()) {
+                            char t = b.charAt(p);
+                            b.setCharAt(p, b.charAt(p + 1));
+                            b.setCharAt(p + 1, t);
+                        }
+                    }
+                    default -> b.setCharAt(p, (char) e[2]);
+                }
+            }
+            return b.toString();
+        });
+    }
+
+    @Property(tries = 20_000)
+    void slipsInNameAndSuffixGetTheReferenceAnswer(@ForAll("nameAndSuffixSlips") String domain) {
+        assertSameAnswer(domain);
     }
 
     @Property(tries = 20_000)

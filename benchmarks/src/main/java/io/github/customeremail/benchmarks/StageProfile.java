@@ -2,6 +2,7 @@ package io.github.customeremail.benchmarks;
 
 import com.sanctionco.jmail.JMail;
 import io.github.customeremail.AddressParser;
+import io.github.customeremail.BenchmarkHooks;
 import io.github.customeremail.CustomerEmailValidator;
 import io.github.customeremail.Normalizer;
 import io.github.customeremail.ProviderRuleMode;
@@ -27,8 +28,9 @@ import java.util.function.Function;
  *
  * <p>Besides the VALID category it reports the whole corpus and each of its categories (against JMail over the
  * same inputs), the typo
- * corrector on known and on unknown domains (with and without it), and two single clean addresses, one at a known
- * provider and one at an unknown company domain.
+ * corrector on known and on unknown domains (with and without it), new mistyped provider domains with the
+ * corrector's memo off (its whole search each time), and two single clean addresses, one at a known provider and
+ * one at an unknown company domain.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.github.customeremail.benchmarks.StageProfile [rounds]</pre>
  */
@@ -50,11 +52,13 @@ public final class StageProfile {
         // is new, more of them than the corrector remembers).
         String[] known = repeat(TypoCorrectorBenchmark.KNOWN, 100);
         String[] unknown = Corpus.distinctCompanyAddresses(TypoCorrectorBenchmark.DISTINCT);
+        String[] typos = Corpus.distinctTypoAddresses(TypoCorrectorBenchmark.DISTINCT);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
 
         CustomerEmailValidator defaults = CustomerEmailValidator.builder().build();
         CustomerEmailValidator noTypos = CustomerEmailValidator.builder().typoCorrection(false).build();
+        CustomerEmailValidator memoOff = BenchmarkHooks.withoutTypoMemo(CustomerEmailValidator.builder()).build();
         CustomerEmailValidator noPolicy = CustomerEmailValidator.builder().disposableDomainCheck(false)
                 .roleAccounts(RuleMode.OFF).providerRules(ProviderRuleMode.OFF).nonAsciiLocalPart(RuleMode.OFF).build();
         String jmailValid = "JMail.isValid (reference)";
@@ -93,6 +97,12 @@ public final class StageProfile {
         variants.add(new Variant("checkOffline, unknown domains, each new (Corpus.distinctCompanyAddresses)", unknown,
                 defaults::checkOffline, jmailValid));
         variants.add(new Variant("  same, typoCorrection(false)", unknown, noTypos::checkOffline, jmailValid));
+        // A new mistyped provider domain each time, the corrector's memo off: its whole search for a typo (issue
+        // 22's typosEachNewMemoOff), against JMail over the same addresses.
+        String jmailTypos = "JMail.isValid, mistyped provider domains";
+        variants.add(new Variant(jmailTypos, typos, JMail::isValid, jmailTypos));
+        variants.add(new Variant("checkOffline, typo memo off, mistyped provider domains, each new "
+                + "(Corpus.distinctTypoAddresses)", typos, memoOff::checkOffline, jmailTypos));
         variants.add(new Variant("checkOffline juan.perez@gmail.com", repeat(new String[] {"juan.perez@gmail.com"}, 800),
                 defaults::checkOffline, jmailValid));
         variants.add(new Variant("checkOffline ventas@ferreteria-andina.com.co",
