@@ -13,9 +13,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser's one-pass check of a plain ASCII domain (letters, digits, dots) answers exactly what the label-by-label
- * parse answers, on generated addresses built to sit on both sides of its conditions (hyphens, empty and 63/64
- * character labels, upper case, ACE prefixes, odd characters) and on the conformance suites.
+ * The fast paths answer exactly like the general ones: the parser's one-pass check of a plain ASCII domain (letters,
+ * digits, dots) like the label-by-label parse, on generated addresses built to sit on both sides of its conditions
+ * (hyphens, empty and 63/64 character labels, upper case, ACE prefixes, odd characters) and on the conformance
+ * suites; a check at a known clean domain ({@link CleanDomains}) like the full pipeline, under configurations that
+ * block, allow, mark as disposable or correct some of those domains.
  */
 class FastPathEquivalenceProperties {
 
@@ -66,5 +68,86 @@ class FastPathEquivalenceProperties {
         }
         assertThat(PARSER.parse("x@" + a63 + ".com")).isInstanceOf(ParsedAddress.class);
         assertThat(PARSER.parse("x@" + a63 + "a.com")).isInstanceOf(ParseResult.Rejected.class);
+    }
+    private static final List<String> KNOWN = List.copyOf(KnownDomains.bundled().domains());
+
+    /** Addresses at known domains mostly, as typed, with repairs, role names, provider-rule breaks and typos. */
+    @Provide
+    Arbitrary<String> customerAddress() {
+        Arbitrary<String> local = Arbitraries.oneOf(
+                Arbitraries.of("juan.perez", "ventas", "info+x", "maria_lopez", "Ana.Gomez", "a", "josé", "n0", "-x",
+                        "postmaster", "abc..d", "x".repeat(31), "juan.perez.gomez"),
+                Arbitraries.strings().withChars("abcdefghij.-_+0189").ofMinLength(1).ofMaxLength(12));
+        Arbitrary<String> domain = Arbitraries.oneOf(
+                Arbitraries.of(KNOWN),
+                Arbitraries.of(KNOWN).map(d -> d.toUpperCase(java.util.Locale.ROOT)),
+                Arbitraries.of(KNOWN).map(d -> d.replaceFirst("\\.", ",")),
+                Arbitraries.of(KNOWN).map(d -> d.length() > 4 ? d.substring(1) : d),
+                Arbitraries.of("ferreteria-andina.com.co", "example.com", "mailinator.com", "yopmail.com",
+                        "xn--gmil-6na.com", "gmáil.com", "empresa.test", "gmail.con", "gmial.com"));
+        Arbitrary<String> wrap = Arbitraries.of("%s", " %s ", "mailto:%s", "Juan <%s>", "%s;");
+        return Combinators.combine(local, domain, wrap).as((l, d, w) -> String.format(w, l + "@" + d));
+    }
+
+    @Provide
+    Arbitrary<Integer> configuration() {
+        return Arbitraries.integers().between(0, CONFIGURATIONS - 1);
+    }
+
+    private static final int CONFIGURATIONS = 8;
+    private static final CustomerEmailValidator[] FAST = new CustomerEmailValidator[CONFIGURATIONS];
+    private static final CustomerEmailValidator[] GENERAL = new CustomerEmailValidator[CONFIGURATIONS];
+
+    static {
+        for (int c = 0; c < CONFIGURATIONS; c++) {
+            FAST[c] = configured(c).build();
+            GENERAL[c] = configured(c).cleanDomainShortcut(false).build();
+        }
+    }
+
+    private static CustomerEmailValidator.Builder configured(int c) {
+        CustomerEmailValidator.Builder b = CustomerEmailValidator.builder();
+        return switch (c) {
+            case 0 -> b;
+            case 1 -> b.blockedDomains("hotmail.com").corporateDomains("gmail.com");
+            case 2 -> b.allowedDomains("yahoo.es", "outlook.com");
+            case 3 -> b.disposableDomains("outlook.com", "com.ar");
+            case 4 -> b.typoCorrection(false).roleAccounts(RuleMode.INVALID);
+            case 5 -> b.lowercaseLocalPart(false).providerRules(ProviderRuleMode.STRICT)
+                    .extraTopLevelDomains("test");
+            case 6 -> b.rule(PolicyRule.named("no-juan", PolicyRule.CHEAP, a -> a.localPart().startsWith("juan")
+                    ? java.util.Optional.of(Finding.of(FindingCode.BLOCKED_DOMAIN, Severity.ERROR, "domain", "x"))
+                    : java.util.Optional.empty())).disposableDomainCheck(false);
+            default -> b.replaceKnownDomains(List.of("gmail.com", "empresa-andina.com.co", "hotmail.es"))
+                    .nonAsciiLocalPart(RuleMode.WARNING);
+        };
+    }
+
+    @Property(tries = 20_000)
+    void aCheckAtACleanKnownDomainAnswersLikeTheFullPipeline(@ForAll("customerAddress") String input,
+                                                              @ForAll("configuration") int configuration) {
+        assertThat(FAST[configuration].checkOffline(input)).as("configuration %d", configuration)
+                .isEqualTo(GENERAL[configuration].checkOffline(input));
+    }
+
+    @Test
+    void everyKnownDomainGetsTheSameAnswerUnderEveryConfiguration() {
+        int shortcuts = 0;
+        for (int c = 0; c < CONFIGURATIONS; c++) {
+            for (String domain : KNOWN) {
+                for (String input : List.of("juan.perez@" + domain, "ventas@" + domain, "j_p@" + domain)) {
+                    assertThat(FAST[c].checkOffline(input)).as("%s, configuration %d", input, c)
+                            .isEqualTo(GENERAL[c].checkOffline(input));
+                }
+            }
+        }
+        CleanDomains defaults = CleanDomains.of(KNOWN, AddressParser.strict(), SpecialUseDomains.NONE_ALLOWED,
+                TypoCorrector.bundled(), new PolicySettings().build());
+        for (String domain : KNOWN) {
+            shortcuts += defaults.contains((ParsedAddress) AddressParser.strict().parse("x@" + domain)) ? 1 : 0;
+        }
+        assertThat(shortcuts).as("known domains answered by the shortcut").isGreaterThan(KNOWN.size() * 9 / 10);
+        assertThat(defaults.contains((ParsedAddress) AddressParser.strict().parse("x@ferreteria-andina.com.co")))
+                .isFalse();
     }
 }
