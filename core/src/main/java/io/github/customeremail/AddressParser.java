@@ -105,6 +105,69 @@ public final class AddressParser {
         return parse(address, true);
     }
 
+    /**
+     * The address as typed cleanly, in one pass: ASCII atext and single dots before the only {@code @} (no upper
+     * case when the local part is lower-cased), lower-case letters, digits, single dots and single inner hyphens
+     * after it, an existing TLD, every length within bounds. Such an input is what {@link Normalizer#normalize} leaves unchanged with no
+     * repair and what {@link #parse} accepts as it is, so this answers both at once.
+     *
+     * @param s                  the input, not {@code null}
+     * @param lowercaseLocalPart whether the normalizer lower-cases the local part (then upper case there needs it)
+     * @return the parsed address, or {@code null} when the input is anything else (then normalize and parse decide)
+     */
+    ParsedAddress parseClean(String s, boolean lowercaseLocalPart) {
+        int length = s.length();
+        if (length > MAX_ADDRESS_LENGTH) {
+            return null;
+        }
+        int at = -1;
+        char previous = '.';
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c == '@') {
+                at = i;
+                break;
+            }
+            if (c == '.') {
+                if (previous == '.') {
+                    return null;
+                }
+            } else if (c >= 0x80 || !ATEXT[c] || (lowercaseLocalPart && c >= 'A' && c <= 'Z')) {
+                return null;
+            }
+            previous = c;
+        }
+        if (at <= 0 || at > MAX_LOCAL_PART_LENGTH || previous == '.') {
+            return null;
+        }
+        int labels = 1;
+        int labelStart = at + 1;
+        previous = '.';
+        for (int i = labelStart; i < length; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || i - labelStart > MAX_LABEL_LENGTH || previous == '-') {
+                    return null;
+                }
+                labels++;
+                labelStart = i + 1;
+            } else if (c == '-') {
+                // Inside a label and never doubled: no edge hyphen, no reserved "--", no ACE prefix to decode.
+                if (previous == '.' || previous == '-') {
+                    return null;
+                }
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return null;
+            }
+            previous = c;
+        }
+        if (labels < 2 || length == labelStart || length - labelStart > MAX_LABEL_LENGTH || previous == '-'
+                || length - at - 1 > MAX_DOMAIN_LENGTH || !tlds.exists(s, labelStart, length)) {
+            return null;
+        }
+        return new ParsedAddress(s, at);
+    }
+
     /** The reference for the one-pass domain check: every domain parsed label by label (tests compare the two). */
     ParseResult parseByLabels(String address) {
         return parse(address, false);

@@ -186,15 +186,19 @@ public final class CustomerEmailValidator implements AutoCloseable {
             return rejected(input, List.of(), Finding.of(FindingCode.TOO_LONG, Severity.ERROR,
                     "max", Integer.toString(AddressParser.MAX_ADDRESS_LENGTH)));
         }
-        // Fast path: a cleanly typed address needs no repair and no Normalization object.
-        Normalization normalization = normalizer.isAlreadyNormal(input) ? null : normalizer.normalize(input);
-        List<Finding> findings = normalization == null ? List.of() : normalization.repairs();
-        ParseResult parsed = parser.parse(normalization == null ? input : normalization.value());
-        if (parsed instanceof ParseResult.Rejected rejected) {
-            return suggestForRejected(input, normalization == null ? input : normalization.value(), findings,
-                    rejected.reason());
+        // Fast path: a cleanly typed address is normalized and parsed in one scan, with no Normalization object.
+        ParsedAddress address = parser.parseClean(input, normalizer.lowercasesLocalPart());
+        List<Finding> findings = List.of();
+        if (address == null) {
+            Normalization normalization = normalizer.isAlreadyNormal(input) ? null : normalizer.normalize(input);
+            findings = normalization == null ? List.of() : normalization.repairs();
+            ParseResult parsed = parser.parse(normalization == null ? input : normalization.value());
+            if (parsed instanceof ParseResult.Rejected rejected) {
+                return suggestForRejected(input, normalization == null ? input : normalization.value(), findings,
+                        rejected.reason());
+            }
+            address = (ParsedAddress) parsed;
         }
-        ParsedAddress address = (ParsedAddress) parsed;
         if (cleanDomains.contains(address)) {
             // A known domain on which every domain-only stage passes (see CleanDomains): the rest of the policy.
             return result(input, Optional.of(address.address()),

@@ -150,4 +150,43 @@ class FastPathEquivalenceProperties {
         assertThat(defaults.contains((ParsedAddress) AddressParser.strict().parse("x@ferreteria-andina.com.co")))
                 .isFalse();
     }
+    @Property(tries = 20_000)
+    void aCleanlyTypedAddressIsWhatNormalizingLeavesAndParsingAccepts(@ForAll("address") String generated,
+                                                                      @ForAll("customerAddress") String typed,
+                                                                      @ForAll boolean lowercaseLocalPart) {
+        assertCleanParseAgrees(generated, lowercaseLocalPart);
+        assertCleanParseAgrees(typed, lowercaseLocalPart);
+    }
+
+    @Test
+    void theCleanParseTakesTheCommonAddressesAndLeavesTheRest() {
+        for (String domain : KNOWN) {
+            assertThat(PARSER.parseClean("juan.perez@" + domain, true)).as(domain).isNotNull();
+            assertCleanParseAgrees("Juan.Perez@" + domain, false);
+        }
+        assertThat(PARSER.parseClean("ventas@ferreteria-andina.com.co", true)).isNotNull();
+        assertCleanParseAgrees("'juan'@gmail.com", true); // atext, and no quote at the end to unwrap
+        for (String other : List.of("Juan@gmail.com", "juan@Gmail.com", " juan@gmail.com", "juan@gmail.com.",
+                "juan@gmail,com", "juan@@gmail.com", "juan@gmail.con", "juan@gmail", ".juan@gmail.com",
+                "juan.@gmail.com", "ju..an@gmail.com", "juan@xn--gmil-6na.com", "juan@a--b.com", "juan@-ab.com",
+                "juan@ab-.com", "juan@ab.-com", "josé@gmail.com",
+                "\"juan\"@gmail.com", "x".repeat(65) + "@gmail.com", "juan@" + "a".repeat(64) + ".com", "@gmail.com")) {
+            assertThat(PARSER.parseClean(other, true)).as(other).isNull();
+            assertCleanParseAgrees(other, true);
+        }
+    }
+
+    private static void assertCleanParseAgrees(String input, boolean lowercaseLocalPart) {
+        ParsedAddress clean = PARSER.parseClean(input, lowercaseLocalPart);
+        if (clean == null) {
+            return;
+        }
+        Normalizer normalizer = Normalizer.lowercasingLocalPart(lowercaseLocalPart);
+        assertThat(normalizer.isAlreadyNormal(input)).as(input).isTrue();
+        Normalization normalization = normalizer.normalize(input);
+        assertThat(normalization.value()).as(input).isEqualTo(input);
+        assertThat(normalization.repairs()).as(input).isEmpty();
+        assertThat(PARSER.parse(input)).as(input).isEqualTo(clean);
+        assertThat(clean.address()).isSameAs(input);
+    }
 }
