@@ -50,7 +50,7 @@ public final class CustomerEmailValidator implements AutoCloseable {
     private final Severity suppressionSeverity;
     /** {@code null} when no listener is configured. */
     private final java.util.function.Consumer<? super EmailCheck> checkListener;
-    /** The known domains on which every domain-only stage passes, answered with one lookup. */
+    /** The known domains on which every domain-only stage passes, each judged on first sight, then one lookup. */
     private final CleanDomains cleanDomains;
 
     private CustomerEmailValidator(Builder b) {

@@ -149,6 +149,14 @@ class FastPathEquivalenceProperties {
         assertThat(shortcuts).as("known domains answered by the shortcut").isGreaterThan(KNOWN.size() * 9 / 10);
         assertThat(defaults.contains((ParsedAddress) AddressParser.strict().parse("x@ferreteria-andina.com.co")))
                 .isFalse();
+        PolicySettings blockingHotmail = new PolicySettings();
+        PolicySettings.addDomains(blockingHotmail.blockedDomains, "hotmail.com");
+        CleanDomains blocking = CleanDomains.of(KNOWN, AddressParser.strict(), SpecialUseDomains.NONE_ALLOWED,
+                TypoCorrector.bundled(), blockingHotmail.build());
+        for (int twice = 0; twice < 2; twice++) { // judged on first sight, then remembered
+            assertThat(blocking.contains((ParsedAddress) AddressParser.strict().parse("x@hotmail.com"))).isFalse();
+            assertThat(blocking.contains((ParsedAddress) AddressParser.strict().parse("x@hotmail.es"))).isTrue();
+        }
     }
     @Property(tries = 20_000)
     void aCleanlyTypedAddressIsWhatNormalizingLeavesAndParsingAccepts(@ForAll("address") String generated,
