@@ -102,6 +102,78 @@ public final class AddressParser {
      * @return the parsed address or the first reason it is refused
      */
     public ParseResult parse(String address) {
+        return parse(address, true);
+    }
+
+    /**
+     * The address as typed cleanly, in one pass: ASCII atext and single dots before the only {@code @} (no upper
+     * case when the local part is lower-cased), lower-case letters, digits, single dots and single inner hyphens
+     * after it, an existing TLD, every length within bounds. Such an input is what {@link Normalizer#normalize} leaves unchanged with no
+     * repair and what {@link #parse} accepts as it is, so this answers both at once.
+     *
+     * @param s                  the input, not {@code null}
+     * @param lowercaseLocalPart whether the normalizer lower-cases the local part (then upper case there needs it)
+     * @return the parsed address, or {@code null} when the input is anything else (then normalize and parse decide)
+     */
+    ParsedAddress parseClean(String s, boolean lowercaseLocalPart) {
+        int length = s.length();
+        if (length > MAX_ADDRESS_LENGTH) {
+            return null;
+        }
+        int at = -1;
+        char previous = '.';
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c == '@') {
+                at = i;
+                break;
+            }
+            if (c == '.') {
+                if (previous == '.') {
+                    return null;
+                }
+            } else if (c >= 0x80 || !ATEXT[c] || (lowercaseLocalPart && c >= 'A' && c <= 'Z')) {
+                return null;
+            }
+            previous = c;
+        }
+        if (at <= 0 || at > MAX_LOCAL_PART_LENGTH || previous == '.') {
+            return null;
+        }
+        int labels = 1;
+        int labelStart = at + 1;
+        previous = '.';
+        for (int i = labelStart; i < length; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || i - labelStart > MAX_LABEL_LENGTH || previous == '-') {
+                    return null;
+                }
+                labels++;
+                labelStart = i + 1;
+            } else if (c == '-') {
+                // Inside a label and never doubled: no edge hyphen, no reserved "--", no ACE prefix to decode.
+                if (previous == '.' || previous == '-') {
+                    return null;
+                }
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return null;
+            }
+            previous = c;
+        }
+        if (labels < 2 || length == labelStart || length - labelStart > MAX_LABEL_LENGTH || previous == '-'
+                || length - at - 1 > MAX_DOMAIN_LENGTH || !tlds.exists(s, labelStart, length)) {
+            return null;
+        }
+        return new ParsedAddress(s, at);
+    }
+
+    /** The reference for the one-pass domain check: every domain parsed label by label (tests compare the two). */
+    ParseResult parseByLabels(String address) {
+        return parse(address, false);
+    }
+
+    private ParseResult parse(String address, boolean plainDomainPass) {
         if (address == null || address.isEmpty()) {
             return reject(FindingCode.EMPTY);
         }
@@ -141,7 +213,7 @@ public final class AddressParser {
         if (localError != null) {
             return localError;
         }
-        return parseDomain(address, at, ascii);
+        return parseDomain(address, at, ascii, plainDomainPass);
     }
 
     private static ParseResult.Rejected checkLocalPart(String s, int at, boolean ascii) {
@@ -184,7 +256,7 @@ public final class AddressParser {
         return null;
     }
 
-    private ParseResult parseDomain(String s, int at, boolean ascii) {
+    private ParseResult parseDomain(String s, int at, boolean ascii, boolean plainDomainPass) {
         int start = at + 1;
         int end = s.length();
         if (start == end) {
@@ -195,13 +267,47 @@ public final class AddressParser {
         }
         int localOctets = ascii ? at : s.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
         if (ascii || Normalizer.isAscii(s, start, end)) {
-            return parseAsciiDomain(s, at, localOctets);
+            ParseResult plain = plainDomainPass ? parsePlainDomain(s, at, localOctets) : null;
+            return plain != null ? plain : parseAsciiDomainLabels(s, at, localOctets);
         }
         return parseInternationalDomain(s, at, localOctets);
     }
 
     /** The common case: checks the labels in place and allocates only the domain string (and the result). */
-    private ParseResult parseAsciiDomain(String s, int at, int localOctets) {
+    /**
+     * The common domain in one pass: letters, digits and single dots only, every label 1 to 63 characters. No
+     * hyphen means no label can start or end with one, hold the reserved {@code --} or an ACE prefix, so the checks
+     * of {@link #parseAsciiDomainLabels} for those cannot fail and are skipped.
+     *
+     * @return the result, or {@code null} when the domain is anything else (then the label-by-label parse decides)
+     */
+    private ParseResult parsePlainDomain(String s, int at, int localOctets) {
+        int start = at + 1;
+        int end = s.length();
+        int labels = 1;
+        int labelStart = start;
+        boolean upperCase = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || i - labelStart > MAX_LABEL_LENGTH) {
+                    return null;
+                }
+                labels++;
+                labelStart = i + 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                upperCase = true;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return null;
+            }
+        }
+        if (end == labelStart || end - labelStart > MAX_LABEL_LENGTH) {
+            return null;
+        }
+        return checkedDomain(s, at, localOctets, labels, labelStart, upperCase);
+    }
+
+    private ParseResult parseAsciiDomainLabels(String s, int at, int localOctets) {
         int start = at + 1;
         int end = s.length();
         int labels = 0;
@@ -234,6 +340,22 @@ public final class AddressParser {
         if (containsAcePrefix(s, start, end) && !bidiAllowsAscii(s.substring(start).toLowerCase(Locale.ROOT))) {
             return reject(FindingCode.IDN_INVALID, "label", s.substring(start));
         }
+        return checkedTld(s, at, labelStart, upperCase);
+    }
+
+    /** The end of both ASCII-domain parses once the labels are known good: shape, then the TLD. */
+    private ParseResult checkedDomain(String s, int at, int localOctets, int labels, int labelStart,
+                                      boolean upperCase) {
+        ParseResult.Rejected error = checkDomainShape(labels, s.length() - at - 1, localOctets);
+        if (error != null) {
+            return error;
+        }
+        return checkedTld(s, at, labelStart, upperCase);
+    }
+
+    private ParseResult checkedTld(String s, int at, int labelStart, boolean upperCase) {
+        int start = at + 1;
+        int end = s.length();
         if (!tlds.exists(s, labelStart, end)) {
             return reject(FindingCode.TLD_UNKNOWN, "tld", s.substring(labelStart, end).toLowerCase(Locale.ROOT));
         }

@@ -20,7 +20,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class InMemorySuppressionList implements SuppressionList {
 
+    private static final int INITIAL_FILTER_CAPACITY = 1024;
+
     private final ConcurrentMap<String, SuppressionEntry> entries = new ConcurrentHashMap<>();
+    /**
+     * Holds every key added (and those removed since the last rebuild): a check of an address that is not listed,
+     * nearly every check, reads this small array instead of the map's. Replaced, larger, as the list grows.
+     */
+    private volatile HashFilter filter = new HashFilter(INITIAL_FILTER_CAPACITY);
+    /** How many keys {@link #filter} is sized for; guarded by {@code this}, like every change of the filter. */
+    private int filterCapacity = INITIAL_FILTER_CAPACITY;
 
     /** An empty list. */
     public InMemorySuppressionList() {
@@ -41,9 +50,27 @@ public final class InMemorySuppressionList implements SuppressionList {
      *
      * @param entry the entry
      */
-    public void add(SuppressionEntry entry) {
+    public synchronized void add(SuppressionEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        entries.put(SuppressionList.key(entry.address()), entry);
+        String key = SuppressionList.key(entry.address());
+        entries.put(key, entry);
+        if (entries.size() <= filterCapacity) {
+            filter.add(hash(key));
+            return;
+        }
+        while (filterCapacity < entries.size()) {
+            filterCapacity *= 2;
+        }
+        HashFilter larger = new HashFilter(filterCapacity);
+        for (String k : entries.keySet()) {
+            larger.add(hash(k));
+        }
+        filter = larger;
+    }
+
+    private static int hash(String key) {
+        int h = key.hashCode();
+        return h ^ (h >>> 16);
     }
 
     /**
@@ -71,6 +98,10 @@ public final class InMemorySuppressionList implements SuppressionList {
         if (normalizedAddress == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(entries.get(SuppressionList.key(normalizedAddress)));
+        String key = SuppressionList.key(normalizedAddress);
+        if (!filter.mightContain(hash(key))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entries.get(key));
     }
 }

@@ -9,6 +9,15 @@ final class Messages {
 
     static final String BUNDLE = "io.github.customeremail.messages";
 
+    /**
+     * The bundles found so far, by the locale asked for: {@code ResourceBundle.getBundle} looks its own cache up
+     * with a new key object each call, a good part of rendering one message. The answer does not depend on the
+     * JVM's default locale (see {@link #load}), so it can be kept. Bounded: locales come from users' requests.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Locale, ResourceBundle> BUNDLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_LOCALES = 64;
+
     private Messages() {
     }
 
@@ -27,6 +36,19 @@ final class Messages {
      * {@code ResourceBundle.Control} is not allowed).
      */
     static ResourceBundle bundle(Locale locale) {
+        ResourceBundle cached = BUNDLES.get(locale);
+        if (cached != null) {
+            return cached;
+        }
+        ResourceBundle bundle = load(locale);
+        if (BUNDLES.size() < MAX_CACHED_LOCALES) {
+            BUNDLES.putIfAbsent(locale, bundle);
+        }
+        return bundle;
+    }
+
+
+    private static ResourceBundle load(Locale locale) {
         Module module = Messages.class.getModule();
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, module);
         // Without a bundle for the language, getBundle falls back to the JVM default locale's bundle; a server in

@@ -23,11 +23,14 @@ final class PackedDomainSet {
      */
     private final int[] slots;
     private final int size;
+    /** Says "certainly absent" for nearly every domain of a real address without reading the large arrays. */
+    private final HashFilter filter;
 
-    private PackedDomainSet(byte[] bytes, int[] slots, int size) {
+    private PackedDomainSet(byte[] bytes, int[] slots, int size, HashFilter filter) {
         this.bytes = bytes;
         this.slots = slots;
         this.size = size;
+        this.filter = filter;
     }
 
     /**
@@ -60,6 +63,7 @@ final class PackedDomainSet {
         byte[] bytes = packed.toByteArray();
         int[] slots = new int[Integer.highestOneBit(Math.max(count, 1) * 2) * 2];
         int size = 0;
+        HashFilter filter = new HashFilter(count);
         for (int line = 0; line < bytes.length; ) {
             boolean wildcard = bytes[line] == '*';
             int start = wildcard ? line + 1 : line;
@@ -68,7 +72,9 @@ final class PackedDomainSet {
                 end++;
             }
             int mask = slots.length - 1;
-            for (int slot = hash(bytes, start, end) & mask; ; slot = (slot + 1) & mask) {
+            int hash = hash(bytes, start, end);
+            filter.add(hash);
+            for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
                 if (slots[slot] == 0) {
                     slots[slot] = wildcard ? -(start + 1) : start + 1;
                     size++;
@@ -83,7 +89,7 @@ final class PackedDomainSet {
             }
             line = end + 1;
         }
-        return new PackedDomainSet(bytes, slots, size);
+        return new PackedDomainSet(bytes, slots, size, filter);
     }
 
     /** Loads a bundled gzipped resource next to this class. */
@@ -102,9 +108,9 @@ final class PackedDomainSet {
         return size;
     }
 
-    /** @return bytes held by the packed domains and the table, for the documentation of its cost */
+    /** @return bytes held by the packed domains, the table and its filter, for the documentation of its cost */
     long footprint() {
-        return bytes.length + 4L * slots.length;
+        return bytes.length + 4L * slots.length + filter.footprint();
     }
 
     /**
@@ -135,8 +141,12 @@ final class PackedDomainSet {
 
     /** @return the slot value of {@code s[from, to)} (negative for a wildcard entry), or 0 when not listed */
     private int find(String s, int from, int to) {
+        int hash = hash(s, from, to);
+        if (!filter.mightContain(hash)) {
+            return 0;
+        }
         int mask = slots.length - 1;
-        for (int slot = hash(s, from, to) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             if (equalsAt(bytes, Math.abs(slots[slot]) - 1, s, from, to)) {
                 return slots[slot];
             }

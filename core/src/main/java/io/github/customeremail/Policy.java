@@ -14,11 +14,14 @@ import java.util.Optional;
 final class Policy {
 
     private final List<PolicyRule> rules;
+    /** {@link #rules} without those that read only the domain, in the same order. */
+    private final List<PolicyRule> beyondDomain;
 
     Policy(List<PolicyRule> rules) {
         List<PolicyRule> sorted = new ArrayList<>(rules);
         sorted.sort(Comparator.comparingInt(PolicyRule::cost)); // List.sort is stable
         this.rules = List.copyOf(sorted);
+        this.beyondDomain = sorted.stream().filter(rule -> !readsOnlyTheDomain(rule)).toList();
     }
 
     List<PolicyRule> rules() {
@@ -32,6 +35,32 @@ final class Policy {
      *         immutable one)
      */
     List<Finding> apply(ParsedAddress address, List<Finding> findings) {
+        return apply(rules, address, findings);
+    }
+
+    /**
+     * Applies the rules that read more than the domain, for an address whose domain is known to pass the others
+     * ({@link CleanDomains}): those give no finding there, so leaving them out changes nothing.
+     */
+    List<Finding> applyBeyondDomain(ParsedAddress address, List<Finding> findings) {
+        return apply(beyondDomain, address, findings);
+    }
+
+    /** @return whether the rules that read only the domain give no finding for this address */
+    boolean domainRulesPass(ParsedAddress address) {
+        for (PolicyRule rule : rules) {
+            if (readsOnlyTheDomain(rule) && evaluate(rule, address) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean readsOnlyTheDomain(PolicyRule rule) {
+        return rule instanceof DomainListRule || rule instanceof DisposableDomainRule;
+    }
+
+    private static List<Finding> apply(List<PolicyRule> rules, ParsedAddress address, List<Finding> findings) {
         List<Finding> out = findings;
         for (int i = 0, n = rules.size(); i < n; i++) {
             Finding finding = evaluate(rules.get(i), address);

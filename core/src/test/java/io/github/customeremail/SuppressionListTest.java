@@ -117,6 +117,27 @@ class SuppressionListTest {
         assertThat(summary("")).isEmpty();
     }
 
+    @Test
+    void aGrowingListFindsEveryAddressAddedAndNoneRemovedWhileItsFilterIsRebuilt() {
+        InMemorySuppressionList growing = new InMemorySuppressionList();
+        for (int i = 0; i < 20_000; i++) { // the filter starts at 1 024 keys: rebuilt five times
+            growing.add(new SuppressionEntry("cliente" + i + "@gmail.com", SuppressionReason.COMPLAINT, NOV_3, ""));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            assertThat(growing.find("cliente" + i + "@gmail.com")).as("cliente%d", i).isPresent();
+        }
+        assertThat(growing.remove("CLIENTE7@gmail.com")).isTrue();
+        assertThat(growing.find("cliente7@gmail.com")).isEmpty();
+        growing.add(new SuppressionEntry("cliente7@gmail.com", SuppressionReason.COMPLAINT, NOV_3, ""));
+        assertThat(growing.find("Cliente7@Gmail.com")).isPresent();
+        int found = 0;
+        for (int i = 20_000; i < 40_000; i++) {
+            found += growing.find("cliente" + i + "@gmail.com").isPresent() ? 1 : 0;
+        }
+        assertThat(found).isZero();
+        assertThat(growing.size()).isEqualTo(20_000);
+    }
+
     private static String summary(String diagnostic) {
         return new SuppressionEntry("a@b.com", SuppressionReason.MAILBOX_DOES_NOT_EXIST, NOV_3, diagnostic)
                 .statusSummary();
