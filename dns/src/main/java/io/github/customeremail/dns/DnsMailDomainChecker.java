@@ -19,7 +19,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * A cached, deadline-bounded {@link MailDomainChecker} that asks DNS (dnsjava, asynchronous API) whether a domain
@@ -82,7 +81,10 @@ import org.xbill.DNS.io.IoClientFactory;
  * the deadline thread; a cache hit is already complete and continues on the caller's thread. Questions go over UDP
  * through this checker's own transport (one selector thread, a socket per question on a random source port), plugged
  * into dnsjava with {@code SimpleResolver.setIoClientFactory}: a question whose check has ended closes its socket at
- * once, which dnsjava's own UDP client cannot do. A truncated answer is asked again over dnsjava's TCP client.
+ * once, which dnsjava's own UDP client cannot do. A truncated answer is asked again over dnsjava's TCP client. On
+ * the module path dnsjava (3.7.1) does not export the package of that hook: there the checker uses dnsjava's UDP
+ * client (a question given up keeps its socket until its own timeout) unless the application is started with
+ * {@code --add-exports org.dnsjava/org.xbill.DNS.io=io.github.customeremail.dns}.
  * {@link #close()} stops the scheduler, the UDP selector and, when no other checker is open, dnsjava's process-wide
  * NIO selector thread (TCP).
  *
@@ -98,7 +100,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
     private final int maxConcurrentLookups;
     private final boolean stopDnsjavaNioOnClose;
 
-    private DnsMailDomainChecker(Builder b, Function<IoClientFactory, Resolver> resolver) {
+    private DnsMailDomainChecker(Builder b, Function<UdpTransport, Resolver> resolver) {
         TtlBounds ttl = new TtlBounds(b.minTtl.toSeconds(), b.maxTtl.toSeconds(), b.negativeTtl.toSeconds());
         this.queries = new DnsQueries(resolver, b.executor, b.maxConcurrentLookups);
         ResolverHonesty honesty = new ResolverHonesty(queries, b.canaries);
@@ -501,7 +503,7 @@ public final class DnsMailDomainChecker implements MailDomainChecker {
          * The resolver these settings describe (servers, retries, the deadline as the time budget of one
          * question) over a given transport, also used by {@link SenderCheck}. The servers are read now.
          */
-        Function<IoClientFactory, Resolver> resolver() {
+        Function<UdpTransport, Resolver> resolver() {
             List<InetSocketAddress> targets = servers.isEmpty()
                     ? ResolverConfig.getCurrentConfig().servers() : List.copyOf(servers);
             if (targets.isEmpty()) {

@@ -8,12 +8,11 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * Sends single questions through a dnsjava {@link Resolver} with its asynchronous API, bounded by an
  * {@link AsyncLimiter}, and turns every outcome (including exceptions) into an {@link Answer}. The returned futures
- * never complete exceptionally. Questions go over UDP through this instance's own {@link UdpClient}, so that a
+ * never complete exceptionally. Questions go over UDP through this instance's own {@link UdpTransport}, so that a
  * question whose check has ended closes its socket at once; a truncated answer is asked again over dnsjava's TCP.
  *
  * <p>dnsjava's own {@code Cache} is not involved: it is only consulted by {@code Lookup} and {@code LookupSession},
@@ -23,21 +22,21 @@ final class DnsQueries implements AutoCloseable {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final UdpClient udp;
+    private final UdpTransport udp;
     private final Resolver resolver;
     private final Executor executor;
     private final AsyncLimiter limiter;
     final LongAdder queriesSent = new LongAdder();
 
     /**
-     * @param resolvers builds the resolver from the transport to use (see {@link UdpClient#transports()})
+     * @param resolvers builds the resolver over the transport to use ({@link UdpTransport#create()})
      * @param executor where dnsjava completes its futures
      * @param maxConcurrent the most questions in flight, each with at most one UDP socket open
      */
-    DnsQueries(Function<IoClientFactory, Resolver> resolvers, Executor executor, int maxConcurrent) {
+    DnsQueries(Function<UdpTransport, Resolver> resolvers, Executor executor, int maxConcurrent) {
         this.limiter = new AsyncLimiter(maxConcurrent);
-        this.udp = new UdpClient();
-        this.resolver = resolvers.apply(udp.transports());
+        this.udp = UdpTransport.create();
+        this.resolver = resolvers.apply(udp);
         this.executor = executor;
     }
 
@@ -100,7 +99,7 @@ final class DnsQueries implements AutoCloseable {
         }
         queriesSent.increment();
         CompletableFuture<Message> sent;
-        UdpClient.Ticket ticket;
+        UdpTransport.Question ticket;
         try {
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, type, DClass.IN));
             ticket = udp.track(query);

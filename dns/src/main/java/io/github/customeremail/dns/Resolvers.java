@@ -7,7 +7,6 @@ import java.util.List;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.io.IoClientFactory;
 
 /** Builds the dnsjava {@link Resolver} a checker sends its questions through. */
 final class Resolvers {
@@ -28,13 +27,13 @@ final class Resolvers {
      * are set afterwards: each attempt gets a share of the deadline (never more than the deadline) plus
      * {@link #GRACE}.
      *
-     * @param io the transport of every server's questions
+     * @param udp the transport of every server's questions over UDP
      */
-    static Resolver extended(List<InetSocketAddress> targets, int retries, Duration deadline, IoClientFactory io) {
+    static Resolver extended(List<InetSocketAddress> targets, int retries, Duration deadline, UdpTransport udp) {
         List<Resolver> simple = new ArrayList<>(targets.size());
         for (InetSocketAddress target : targets) {
             SimpleResolver server = new SimpleResolver(target);
-            server.setIoClientFactory(io);
+            udp.plugInto(server);
             simple.add(server);
         }
         ExtendedResolver extended = new ExtendedResolver(simple);

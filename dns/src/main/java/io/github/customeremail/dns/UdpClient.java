@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.io.DefaultIoClientFactory;
 import org.xbill.DNS.io.IoClientFactory;
@@ -41,7 +42,7 @@ import org.xbill.DNS.io.UdpIoClient;
  * <p>A reply is accepted only with the query's id and question (RFC 5452); other datagrams are ignored. The timeout
  * is enforced by the selector itself, to the millisecond.
  */
-final class UdpClient implements UdpIoClient, AutoCloseable {
+final class UdpClient implements UdpIoClient, UdpTransport {
 
     private static final int EPHEMERAL_START = 1024;
     private static final int BIND_ATTEMPTS = 16;
@@ -56,6 +57,11 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
     private final AtomicInteger most = new AtomicInteger();
     private volatile boolean closed;
 
+    /** @return a new client, typed as the transport so that a caller's code never links against this class */
+    static UdpTransport create() {
+        return new UdpClient();
+    }
+
     UdpClient() {
         try {
             this.selector = Selector.open();
@@ -65,6 +71,11 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
         this.thread = new Thread(this::run, "customer-email-dns-udp");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    @Override
+    public void plugInto(SimpleResolver server) {
+        server.setIoClientFactory(transports());
     }
 
     /** @return this client for UDP, dnsjava's own for TCP (a truncated answer is asked again over TCP) */
@@ -90,7 +101,8 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
      *
      * @return the ticket; {@link Ticket#close()} it when the question's future completes
      */
-    Ticket track(Message query) {
+    @Override
+    public Ticket track(Message query) {
         while (true) {
             Key key = Key.of(query);
             Ticket ticket = new Ticket(key);
@@ -287,12 +299,14 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
     }
 
     /** @return sockets open now */
-    int open() {
+    @Override
+    public int open() {
         return open.get();
     }
 
     /** @return the most sockets open at once */
-    int most() {
+    @Override
+    public int most() {
         return most.get();
     }
 
@@ -311,7 +325,7 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
     }
 
     /** One question being sent: lets it be given up, which closes its socket at once. */
-    final class Ticket implements AutoCloseable {
+    final class Ticket implements UdpTransport.Question {
         private final Key key;
         private final Set<Transaction> transactions = ConcurrentHashMap.newKeySet();
         private volatile boolean cancelled;
@@ -321,7 +335,8 @@ final class UdpClient implements UdpIoClient, AutoCloseable {
         }
 
         /** Gives the question up: closes its socket now, and a retry dnsjava may still make sends nothing. */
-        void cancel() {
+        @Override
+        public void cancel() {
             cancelled = true;
             for (Transaction tx : transactions) {
                 tx.future.cancel(false);
