@@ -1,7 +1,10 @@
 package io.github.customeremail.service;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationContext;
 
 /** SES notifications fed through the service's real intake, for tests in other packages of the service. */
@@ -25,6 +28,21 @@ public final class FeedbackFixture {
      */
     public static String newPostgresDatabase() {
         return PostgresDatabase.create();
+    }
+
+    /**
+     * @return a pool of up to {@code maxConnections} connections to the database at {@code url} (empty password),
+     *         with the service's Flyway migrations applied, as the service sees it at start; close it after the test
+     */
+    public static HikariDataSource migratedDatabase(String url, String user, int maxConnections) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword("");
+        config.setMaximumPoolSize(maxConnections);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
     }
 
     /** @return a new notification id */

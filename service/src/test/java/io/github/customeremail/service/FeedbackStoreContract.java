@@ -2,7 +2,6 @@ package io.github.customeremail.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.customeremail.SuppressionReason;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +42,7 @@ abstract class FeedbackStoreContract {
 
     @BeforeEach
     void open() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(newDatabaseUrl());
-        config.setUsername(user());
-        config.setPassword("");
-        config.setMaximumPoolSize(24);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = FeedbackFixture.migratedDatabase(newDatabaseUrl(), user(), 24);
         jdbc = JdbcClient.create(dataSource);
         Clock clock = new Clock() {
             @Override

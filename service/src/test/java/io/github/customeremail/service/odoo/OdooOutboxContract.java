@@ -2,12 +2,11 @@ package io.github.customeremail.service.odoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.customeremail.service.FeedbackFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ abstract class OdooOutboxContract {
 
     @BeforeEach
     void open() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(newDatabaseUrl());
-        config.setUsername(user());
-        config.setPassword("");
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = FeedbackFixture.migratedDatabase(newDatabaseUrl(), user(), 10);
         outbox = new OdooOutbox(JdbcClient.create(dataSource));
     }
 
