@@ -2,19 +2,11 @@ package io.github.customeremail.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +60,7 @@ class ClerkOutageTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final ClerkBrowser browser = new ClerkBrowser(() -> port);
 
     @AfterEach
     void up() {
@@ -105,16 +96,10 @@ class ClerkOutageTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-User", "maria").GET().build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(path, "X-Forwarded-User", "maria");
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-User", "maria")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form, "X-Forwarded-User", "maria");
     }
 }

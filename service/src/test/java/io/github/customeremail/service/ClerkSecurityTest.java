@@ -3,19 +3,10 @@ package io.github.customeremail.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,13 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "customer-email.web.proxy-header=X-Forwarded-User"})
 class ClerkSecurityTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final ClerkBrowser browser = new ClerkBrowser(() -> port);
 
     @Test
     void thePageRedirectsToTheLoginAndTheLoginPageSpeaksTheBrowsersLanguage() throws Exception {
@@ -127,28 +115,14 @@ class ClerkSecurityTest {
     }
 
     static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the form").isTrue();
-        return m.group(1);
+        return ClerkBrowser.csrf(html);
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(path, headers);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form, headers);
     }
 }
