@@ -62,10 +62,11 @@ final class MailDomainResolution {
     /** RFC 5321 section 5.1: without MX records the domain itself is the mail host. */
     private CompletableFuture<Resolution> implicitMx(String domain, Name name, Answer mx, CompletableFuture<?> scope) {
         return hosts.addresses(domain, name, scope).thenApply(h -> {
-            long ttl = minTtl(negativeTtl(mx), h.ttlSeconds());
             if (h.hasPublic()) {
-                return new Resolution.Decided(new MailDomainStatus.ImplicitMx(), ttl);
+                return new Resolution.Decided(new MailDomainStatus.ImplicitMx(),
+                        minTtl(negativeTtl(mx), h.publicTtlSeconds()));
             }
+            long ttl = minTtl(negativeTtl(mx), h.ttlSeconds());
             if (!h.complete()) {
                 return new Resolution.Undecided(h.failure());
             }
@@ -110,7 +111,7 @@ final class MailDomainResolution {
             }
             if (known != null && known.hasPublic()) {
                 return CompletableFuture.completedFuture(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
-                        minTtl(mx.ttlSeconds(), known.ttlSeconds())));
+                        minTtl(mx.ttlSeconds(), known.publicTtlSeconds())));
             }
         }
         CompletableFuture<Resolution> out = new CompletableFuture<>();
@@ -125,7 +126,7 @@ final class MailDomainResolution {
                         : HostAddresses.failed("internal error: " + error.getClass().getSimpleName());
                 if (known.hasPublic()) {
                     out.complete(new Resolution.Decided(new MailDomainStatus.HasMx(hostNames),
-                            minTtl(mx.ttlSeconds(), known.ttlSeconds())));
+                            minTtl(mx.ttlSeconds(), known.publicTtlSeconds())));
                 }
                 Resolution last = tally.add(known, hostNames);
                 if (last != null) {
@@ -171,19 +172,22 @@ final class MailDomainResolution {
     private static HostAddresses glue(Answer mx, Name host) {
         List<InetAddress> found = new ArrayList<>(2);
         long ttl = Long.MAX_VALUE;
+        long publicTtl = Long.MAX_VALUE;
         for (org.xbill.DNS.Record r : mx.message().getSection(Section.ADDITIONAL)) {
-            if (!r.getName().equals(host)) {
+            InetAddress address = !r.getName().equals(host) ? null
+                    : r instanceof ARecord a ? a.getAddress()
+                    : r instanceof AAAARecord a ? a.getAddress() : null;
+            if (address == null) {
                 continue;
             }
-            if (r instanceof ARecord a) {
-                found.add(a.getAddress());
-                ttl = Math.min(ttl, r.getTTL());
-            } else if (r instanceof AAAARecord a) {
-                found.add(a.getAddress());
-                ttl = Math.min(ttl, r.getTTL());
+            found.add(address);
+            ttl = Math.min(ttl, r.getTTL());
+            if (AddressRanges.isPublic(address)) {
+                publicTtl = Math.min(publicTtl, r.getTTL());
             }
         }
-        return found.isEmpty() ? null : new HostAddresses(List.copyOf(found), null, ttl, false);
+        return found.isEmpty() ? null : new HostAddresses(List.copyOf(found), null, ttl,
+                publicTtl == Long.MAX_VALUE ? -1 : publicTtl, false);
     }
 
     private long negativeTtl(Answer answer) {
