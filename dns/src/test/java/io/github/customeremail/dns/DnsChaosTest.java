@@ -187,7 +187,7 @@ class DnsChaosTest {
                             .ifPresent(f -> unknownReasons.merge(f.parameter("reason"), 1, Integer::sum));
                     if (chaos[i] == Chaos.NONE) {
                         healthyChecks++;
-                        if (ranOutOfDeadline(c, ms)) {
+                        if (ranOutOfDeadline(c)) {
                             lateHealthyChecks++;
                             lateHealthyDomains.add(i);
                             continue;
@@ -263,11 +263,12 @@ class DnsChaosTest {
     }
 
     /**
-     * A healthy domain's honest answer on a machine too busy for the deadline: UNKNOWN because the deadline passed,
-     * and the check really took that long.
+     * A healthy domain's honest answer on a machine too busy for the deadline: UNKNOWN because the domain's lookup ran
+     * out of the deadline. The check itself may have taken less: checks of one domain share its lookup, so a check
+     * that joined it late hears of the deadline early.
      */
-    static boolean ranOutOfDeadline(EmailCheck c, long millis) {
-        return c.verdict() == Verdict.UNKNOWN && millis >= DEADLINE.toMillis()
+    static boolean ranOutOfDeadline(EmailCheck c) {
+        return c.verdict() == Verdict.UNKNOWN
                 && c.finding(FindingCode.DNS_INDETERMINATE).map(f -> "deadline".equals(f.parameter("reason")))
                         .orElse(false);
     }
