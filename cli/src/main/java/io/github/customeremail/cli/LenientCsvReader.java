@@ -55,7 +55,10 @@ final class LenientCsvReader implements RowSource {
     private final boolean strictUtf8;
     private final byte delimiter;
     private final int cellLimit;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    /** Bytes read from the file at once. */
+    static final int BUFFER_SIZE = 1 << 16;
+
+    private final ByteBuffer buf;
     private long bufferOffset;                  // file offset of buf[0]
     private int expectedFields = -1;
     private BitSet keep = new BitSet();
@@ -88,6 +91,12 @@ final class LenientCsvReader implements RowSource {
      */
     LenientCsvReader(SeekableByteChannel in, long start, Charset charset, boolean strictUtf8, char delimiter,
                      int cellLimit) throws IOException {
+        this(in, start, charset, strictUtf8, delimiter, cellLimit, BUFFER_SIZE);
+    }
+
+    /** As above, reading {@code bufferSize} bytes at once (tests put record boundaries across reads with it). */
+    LenientCsvReader(SeekableByteChannel in, long start, Charset charset, boolean strictUtf8, char delimiter,
+                     int cellLimit, int bufferSize) throws IOException {
         if (delimiter > 0x7F || cellLimit < 1) {
             throw new IllegalArgumentException("delimiter must be ASCII and the cell limit positive");
         }
@@ -96,6 +105,7 @@ final class LenientCsvReader implements RowSource {
         this.strictUtf8 = strictUtf8 && charset == StandardCharsets.UTF_8;
         this.delimiter = (byte) delimiter;
         this.cellLimit = cellLimit;
+        this.buf = ByteBuffer.allocate(bufferSize);
         seek(start);
     }
 
@@ -165,9 +175,25 @@ final class LenientCsvReader implements RowSource {
                 endField();
                 return row(start, bytesRead(), firstLine, literal);
             }
+            if (state == UNQUOTED || state == QUOTED) {
+                // Bytes that mean nothing to the record's structure are copied as a run.
+                int from = buf.position();
+                int end = buf.limit();
+                if (state == QUOTED && linesInQuotes > 0) {
+                    // Stop before the byte that makes a multi-line record too long: it is checked one by one.
+                    end = (int) Math.max(from, Math.min(end, start + MAX_RECORD_BYTES - bufferOffset));
+                }
+                int to = plain(from, end, state == QUOTED);
+                if (to > from) {
+                    run(buf.array(), from, to);
+                    buf.position(to);
+                    lastWasCr = false;
+                    continue;
+                }
+            }
             byte b = buf.get();
             if (strictUtf8 && (b < 0 || utf8Needed > 0)) {
-                utf8(b);
+                utf8(b, bytesRead() - 1);
             }
             if ((b == '\n' || b == '\r') && state != QUOTED) {
                 long end = bytesRead() - 1;
@@ -232,6 +258,53 @@ final class LenientCsvReader implements RowSource {
                 }
             }
             lastWasCr = b == '\r';
+        }
+    }
+
+    /**
+     * @return the index of the first byte from {@code from} on that the record's structure depends on: a line break,
+     *         the delimiter (or, in quotes, a quote), or an ASCII byte where UTF-8 expects a continuation; the
+     *         non-ASCII bytes before it are validated
+     */
+    private int plain(int from, int end, boolean quoted) throws InvalidUtf8 {
+        byte[] a = buf.array();
+        byte stop = quoted ? (byte) '"' : delimiter;
+        int i = from;
+        for (; i < end; i++) {
+            byte b = a[i];
+            if (b < 0) {
+                if (strictUtf8) {
+                    utf8(b, bufferOffset + i);
+                }
+            } else if (b == stop || b == '\n' || b == '\r' || utf8Needed > 0) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Adds bytes of a cell's value that are bytes of the record as read: {@link #rawByte}, {@link #fieldByte} each. */
+    private void run(byte[] a, int from, int to) {
+        if (!rawTooLong) {
+            int room = cellLimit - raw.length;
+            if (to - from > room) {
+                raw.add(a, from, room);
+                fieldRun(a, from, from + room);
+                rawByte(a[from + room]);        // past the limit: the record is no longer kept whole
+                fieldRun(a, from + room, to);
+                return;
+            }
+            raw.add(a, from, to - from);
+        }
+        fieldRun(a, from, to);
+    }
+
+    /** Adds bytes of a cell's value: {@link #fieldByte} each. */
+    private void fieldRun(byte[] a, int from, int to) {
+        long before = fieldBytes;
+        fieldBytes += to - from;
+        if (before < cellLimit && (!rawTooLong || keep.get(fields.size()))) {
+            field.add(a, from, (int) Math.min(to - from, cellLimit - before));
         }
     }
 
@@ -343,10 +416,9 @@ final class LenientCsvReader implements RowSource {
         return n > 0;
     }
 
-    /** One byte through the UTF-8 validator (only non-ASCII bytes and continuations reach it). */
-    private void utf8(byte value) throws InvalidUtf8 {
+    /** One byte at {@code offset} in the file through the UTF-8 validator (non-ASCII bytes and continuations only). */
+    private void utf8(byte value, long offset) throws InvalidUtf8 {
         int b = value & 0xFF;
-        long offset = bytesRead() - 1;
         if (utf8Needed == 0) {
             utf8SequenceStart = offset;
             utf8SequenceLine = line;
@@ -389,6 +461,14 @@ final class LenientCsvReader implements RowSource {
                 data = Arrays.copyOf(data, data.length * 2);
             }
             data[length++] = b;
+        }
+
+        void add(byte[] bytes, int from, int count) {
+            if (length + count > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + count));
+            }
+            System.arraycopy(bytes, from, data, length, count);
+            length += count;
         }
 
         void clear() {
