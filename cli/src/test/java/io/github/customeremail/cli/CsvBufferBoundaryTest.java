@@ -6,10 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -144,20 +140,7 @@ class CsvBufferBoundaryTest {
 
     private static List<CsvRow> rows(byte[] input, Charset charset, int cellLimit, int bufferSize, int... keep)
             throws IOException {
-        Path file = Files.write(Files.createTempFile("csv-boundary", ".csv"), input);
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            LenientCsvReader reader = new LenientCsvReader(in, 0, charset, charset == StandardCharsets.UTF_8, ',',
-                    cellLimit, bufferSize);
-            reader.expectFields(3);
-            reader.keepCells(keep);
-            List<CsvRow> rows = new ArrayList<>();
-            for (CsvRow r = reader.next(); r != null; r = reader.next()) {
-                rows.add(r);
-            }
-            return rows;
-        } finally {
-            Files.delete(file);
-        }
+        return CsvTest.readInReadsOf(bufferSize, input, charset, ',', 3, cellLimit, keep);
     }
 
     /** @return text of {@code n} bytes in UTF-8, mostly 2-byte characters */
