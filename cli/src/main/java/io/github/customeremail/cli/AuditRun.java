@@ -302,6 +302,9 @@ final class AuditRun {
     /** About the memory a row holds while it waits in the window: its bytes and its cells (two bytes a char). */
     static long weight(CsvRow row) {
         long weight = row.raw() == null ? 0 : row.raw().length;
+        if (row.fields() instanceof CsvCells cells) {
+            return weight + cells.weight();         // without decoding the cells the audit does not read
+        }
         for (String field : row.fields()) {
             weight += field == null ? 0 : 2L * field.length();
         }

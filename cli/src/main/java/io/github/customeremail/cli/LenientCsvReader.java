@@ -12,9 +12,11 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Reads CSV records from a file, byte by byte: quoted fields, doubled quotes, line breaks inside quotes, any
- * single-character delimiter. The delimiter, quotes and line breaks are ASCII, so records are split before decoding
- * (a line-break byte never occurs inside a UTF-8 sequence nor means anything else in windows-1252).
+ * Reads CSV records from a file at the byte level: quoted fields, doubled quotes, line breaks inside quotes, any
+ * single-character delimiter. The bytes between delimiters, quotes and line breaks are copied as runs, and cells are
+ * decoded only when asked for ({@link CsvCells}). The delimiter, quotes and line breaks are ASCII, so records are
+ * split before decoding (a line-break byte never occurs inside a UTF-8 sequence nor means anything else in
+ * windows-1252).
  *
  * <p>Memory is bounded by the cell limit, never by a record or the file: a cell longer than the limit keeps only its
  * first {@code cellLimit} bytes (and is listed in {@link CsvRow#overLimit()}); a record longer than the limit is not
@@ -55,7 +57,10 @@ final class LenientCsvReader implements RowSource {
     private final boolean strictUtf8;
     private final byte delimiter;
     private final int cellLimit;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    /** Bytes read from the file at once. */
+    static final int BUFFER_SIZE = 1 << 16;
+
+    private final ByteBuffer buf;
     private long bufferOffset;                  // file offset of buf[0]
     private int expectedFields = -1;
     private BitSet keep = new BitSet();
@@ -64,11 +69,13 @@ final class LenientCsvReader implements RowSource {
     private boolean lastWasCr;                  // inside quotes: \r\n counts as one line
 
     // The record being read.
-    private final Bytes field = new Bytes();
+    private final Bytes cells = new Bytes();    // the values of its cells, one after the other
+    private int[] bounds = new int[32];         // start and end of each cell in cells; start -1: not kept
+    private int cellCount;                      // cells ended so far
+    private int cellStart;                      // where the current cell starts in cells
     private final Bytes raw = new Bytes();
     private boolean rawTooLong;
     private long fieldBytes;
-    private final List<String> fields = new ArrayList<>();
     private final List<Integer> overLimit = new ArrayList<>();
 
     // UTF-8 validation state (carried across buffers and records).
@@ -88,6 +95,12 @@ final class LenientCsvReader implements RowSource {
      */
     LenientCsvReader(SeekableByteChannel in, long start, Charset charset, boolean strictUtf8, char delimiter,
                      int cellLimit) throws IOException {
+        this(in, start, charset, strictUtf8, delimiter, cellLimit, BUFFER_SIZE);
+    }
+
+    /** As above, reading {@code bufferSize} bytes at once (tests put record boundaries across reads with it). */
+    LenientCsvReader(SeekableByteChannel in, long start, Charset charset, boolean strictUtf8, char delimiter,
+                     int cellLimit, int bufferSize) throws IOException {
         if (delimiter > 0x7F || cellLimit < 1) {
             throw new IllegalArgumentException("delimiter must be ASCII and the cell limit positive");
         }
@@ -96,6 +109,7 @@ final class LenientCsvReader implements RowSource {
         this.strictUtf8 = strictUtf8 && charset == StandardCharsets.UTF_8;
         this.delimiter = (byte) delimiter;
         this.cellLimit = cellLimit;
+        this.buf = ByteBuffer.allocate(bufferSize);
         seek(start);
     }
 
@@ -148,7 +162,8 @@ final class LenientCsvReader implements RowSource {
 
     /** @return the record, or {@code null} when a quoted field did not close in time (unclosed quote) */
     private CsvRow read(long start, long firstLine, boolean literal) throws IOException {
-        fields.clear();
+        cells.clear();
+        cellCount = 0;
         overLimit.clear();
         raw.clear();
         rawTooLong = false;
@@ -165,9 +180,25 @@ final class LenientCsvReader implements RowSource {
                 endField();
                 return row(start, bytesRead(), firstLine, literal);
             }
+            if (state == UNQUOTED || state == QUOTED) {
+                // Bytes that mean nothing to the record's structure are copied as a run.
+                int from = buf.position();
+                int end = buf.limit();
+                if (state == QUOTED && linesInQuotes > 0) {
+                    // Stop before the byte that makes a multi-line record too long: it is checked one by one.
+                    end = (int) Math.max(from, Math.min(end, start + MAX_RECORD_BYTES - bufferOffset));
+                }
+                int to = plain(from, end, state == QUOTED);
+                if (to > from) {
+                    run(buf.array(), from, to);
+                    buf.position(to);
+                    lastWasCr = false;
+                    continue;
+                }
+            }
             byte b = buf.get();
             if (strictUtf8 && (b < 0 || utf8Needed > 0)) {
-                utf8(b);
+                utf8(b, bytesRead() - 1);
             }
             if ((b == '\n' || b == '\r') && state != QUOTED) {
                 long end = bytesRead() - 1;
@@ -235,11 +266,58 @@ final class LenientCsvReader implements RowSource {
         }
     }
 
+    /**
+     * @return the index of the first byte from {@code from} on that the record's structure depends on: a line break,
+     *         the delimiter (or, in quotes, a quote), or an ASCII byte where UTF-8 expects a continuation; the
+     *         non-ASCII bytes before it are validated
+     */
+    private int plain(int from, int end, boolean quoted) throws InvalidUtf8 {
+        byte[] a = buf.array();
+        byte stop = quoted ? (byte) '"' : delimiter;
+        int i = from;
+        for (; i < end; i++) {
+            byte b = a[i];
+            if (b < 0) {
+                if (strictUtf8) {
+                    utf8(b, bufferOffset + i);
+                }
+            } else if (b == stop || b == '\n' || b == '\r' || utf8Needed > 0) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Adds bytes of a cell's value that are bytes of the record as read: {@link #rawByte}, {@link #fieldByte} each. */
+    private void run(byte[] a, int from, int to) {
+        if (!rawTooLong) {
+            int room = cellLimit - raw.length;
+            if (to - from > room) {
+                raw.add(a, from, room);
+                fieldRun(a, from, from + room);
+                rawByte(a[from + room]);        // past the limit: the record is no longer kept whole
+                fieldRun(a, from + room, to);
+                return;
+            }
+            raw.add(a, from, to - from);
+        }
+        fieldRun(a, from, to);
+    }
+
+    /** Adds bytes of a cell's value: {@link #fieldByte} each. */
+    private void fieldRun(byte[] a, int from, int to) {
+        long before = fieldBytes;
+        fieldBytes += to - from;
+        if (before < cellLimit && (!rawTooLong || keep.get(cellCount))) {
+            cells.add(a, from, (int) Math.min(to - from, cellLimit - before));
+        }
+    }
+
     /** Adds a byte of a cell's value. */
     private void fieldByte(byte b) {
         fieldBytes++;
-        if (fieldBytes <= cellLimit && (!rawTooLong || keep.get(fields.size()))) {
-            field.add(b);
+        if (fieldBytes <= cellLimit && (!rawTooLong || keep.get(cellCount))) {
+            cells.add(b);
         }
     }
 
@@ -254,15 +332,25 @@ final class LenientCsvReader implements RowSource {
         }
         rawTooLong = true;
         raw.clear();
-        // The record is no longer kept whole: only the cells to keep stay.
-        for (int i = 0; i < fields.size(); i++) {
-            if (!keep.get(i)) {
-                fields.set(i, null);
+        // The record is no longer kept whole: only the cells to keep stay, moved to the front.
+        int kept = 0;
+        for (int i = 0; i < cellCount; i++) {
+            int from = bounds[2 * i];
+            int to = bounds[2 * i + 1];
+            if (keep.get(i) && from >= 0) {
+                System.arraycopy(cells.data, from, cells.data, kept, to - from);
+                bounds[2 * i] = kept;
+                kept += to - from;
+                bounds[2 * i + 1] = kept;
+            } else {
+                bounds[2 * i] = -1;
+                bounds[2 * i + 1] = -1;
             }
         }
-        if (!keep.get(fields.size())) {
-            field.clear();
-        }
+        int current = keep.get(cellCount) ? cells.length - cellStart : 0;
+        System.arraycopy(cells.data, cellStart, cells.data, kept, current);
+        cellStart = kept;
+        cells.length = kept + current;
     }
 
     private void nextField() {
@@ -271,49 +359,33 @@ final class LenientCsvReader implements RowSource {
     }
 
     private void startField() {
-        field.clear();
+        cellStart = cells.length;
         fieldBytes = 0;
     }
 
     private void endField() {
         if (fieldBytes > cellLimit) {
-            overLimit.add(fields.size());
+            overLimit.add(cellCount);
         }
-        if (rawTooLong && !keep.get(fields.size())) {
-            fields.add(null);
-        } else {
-            fields.add(decode(field, fieldBytes > cellLimit));
+        if (2 * cellCount + 2 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, bounds.length * 2);
         }
-    }
-
-    private String decode(Bytes bytes, boolean cut) {
-        int n = bytes.length;
-        if (cut && charset == StandardCharsets.UTF_8) {
-            // Cut at a character boundary: drop a trailing incomplete sequence.
-            int i = n - 1;
-            while (i >= 0 && (bytes.data[i] & 0xC0) == 0x80 && n - i <= 3) {
-                i--;
-            }
-            if (i >= 0 && (bytes.data[i] & 0xC0) == 0xC0 && n - i < sequenceLength(bytes.data[i])) {
-                n = i;
-            }
-        }
-        return new String(bytes.data, 0, n, charset);
-    }
-
-    private static int sequenceLength(byte lead) {
-        int b = lead & 0xFF;
-        return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        boolean dropped = rawTooLong && !keep.get(cellCount);
+        bounds[2 * cellCount] = dropped ? -1 : cellStart;
+        bounds[2 * cellCount + 1] = dropped ? -1 : cells.length;
+        cellCount++;
     }
 
     private CsvRow row(long start, long end, long firstLine, boolean literal) {
         CsvRow.Problem problem = literal ? CsvRow.Problem.UNCLOSED_QUOTE : null;
-        if (problem == null && expectedFields >= 0 && fields.size() != expectedFields) {
-            problem = new CsvRow.Problem(fields.size(), expectedFields);
+        if (problem == null && expectedFields >= 0 && cellCount != expectedFields) {
+            problem = new CsvRow.Problem(cellCount, expectedFields);
         }
         byte[] bytes = rawTooLong ? null : Arrays.copyOf(raw.data, raw.length);
-        return new CsvRow(new ArrayList<>(fields), firstLine, problem, bytes, start, end,
-                overLimit.isEmpty() ? List.of() : List.copyOf(overLimit), null);
+        List<Integer> cut = overLimit.isEmpty() ? List.of() : List.copyOf(overLimit);
+        CsvCells values = new CsvCells(Arrays.copyOf(cells.data, cells.length),
+                Arrays.copyOf(bounds, 2 * cellCount), charset, cut);
+        return new CsvRow(values, firstLine, problem, bytes, start, end, cut, null);
     }
 
     private int peek() throws IOException {
@@ -343,10 +415,9 @@ final class LenientCsvReader implements RowSource {
         return n > 0;
     }
 
-    /** One byte through the UTF-8 validator (only non-ASCII bytes and continuations reach it). */
-    private void utf8(byte value) throws InvalidUtf8 {
+    /** One byte at {@code offset} in the file through the UTF-8 validator (non-ASCII bytes and continuations only). */
+    private void utf8(byte value, long offset) throws InvalidUtf8 {
         int b = value & 0xFF;
-        long offset = bytesRead() - 1;
         if (utf8Needed == 0) {
             utf8SequenceStart = offset;
             utf8SequenceLine = line;
@@ -389,6 +460,14 @@ final class LenientCsvReader implements RowSource {
                 data = Arrays.copyOf(data, data.length * 2);
             }
             data[length++] = b;
+        }
+
+        void add(byte[] bytes, int from, int count) {
+            if (length + count > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + count));
+            }
+            System.arraycopy(bytes, from, data, length, count);
+            length += count;
         }
 
         void clear() {

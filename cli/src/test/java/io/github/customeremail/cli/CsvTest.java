@@ -29,10 +29,16 @@ class CsvTest {
 
     static List<CsvRow> read(byte[] bytes, Charset charset, char delimiter, int expectedFields, int cellLimit,
                              int... keep) throws IOException {
+        return readInReadsOf(LenientCsvReader.BUFFER_SIZE, bytes, charset, delimiter, expectedFields, cellLimit, keep);
+    }
+
+    /** As {@link #read}, the reader taking {@code bufferSize} bytes from the file at once. */
+    static List<CsvRow> readInReadsOf(int bufferSize, byte[] bytes, Charset charset, char delimiter,
+                                      int expectedFields, int cellLimit, int... keep) throws IOException {
         Path file = Files.createTempFile("csv-test", ".csv");
         try (FileChannel in = FileChannel.open(Files.write(file, bytes), StandardOpenOption.READ)) {
             LenientCsvReader reader = new LenientCsvReader(in, 0, charset, charset == StandardCharsets.UTF_8,
-                    delimiter, cellLimit);
+                    delimiter, cellLimit, bufferSize);
             reader.expectFields(expectedFields);
             reader.keepCells(keep);
             List<CsvRow> rows = new ArrayList<>();
