@@ -1,5 +1,6 @@
 package io.github.customeremail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -155,17 +156,15 @@ public final class Normalizer {
         if (!upperDomain && !(upperLocal && lowercaseLocalPart)) {
             return s;
         }
-        if (lowercaseLocalPart || !upperLocal) {
-            return s.toLowerCase(Locale.ROOT); // ASCII: the same as lower-casing each part
-        }
-        char[] chars = s.toCharArray();
-        for (int i = at + 1; i < chars.length; i++) {
-            char c = chars[i];
+        // ASCII: the same as lower-casing each part with toLowerCase(Locale.ROOT), without its per-character lookups.
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = lowercaseLocalPart ? 0 : at + 1; i < bytes.length; i++) {
+            byte c = bytes[i];
             if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + ('a' - 'A'));
+                bytes[i] = (byte) (c + ('a' - 'A'));
             }
         }
-        return new String(chars);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean hasUpperCase(String s, int from, int to) {
@@ -245,7 +244,7 @@ public final class Normalizer {
         }
         char first = s.charAt(0);
         char last = s.charAt(length - 1);
-        if (isTrailingPunctuation(last) || (length >= 7 && s.regionMatches(true, 0, "mailto:", 0, 7))) {
+        if (isTrailingPunctuation(last) || startsWithMailto(s, 0, length)) {
             return false;
         }
         // The same conditions as the display-name and quote repairs in unwrap().
@@ -318,7 +317,7 @@ public final class Normalizer {
                 end = punctuationEnd;
             }
 
-            if (end - start >= 7 && s.regionMatches(true, start, "mailto:", 0, 7)) {
+            if (startsWithMailto(s, start, end)) {
                 start += 7;
                 int query = indexOf(s, '?', start, end);
                 if (query >= 0) {
@@ -347,6 +346,11 @@ public final class Normalizer {
                 return start == 0 && end == s.length() ? s : s.substring(start, end);
             }
         }
+    }
+
+    /** {@code mailto:} in any case at {@code start}; the first letter is tested alone, as it nearly always differs. */
+    private static boolean startsWithMailto(String s, int start, int end) {
+        return end - start >= 7 && (s.charAt(start) | 0x20) == 'm' && s.regionMatches(true, start, "mailto:", 0, 7);
     }
 
     private static int indexOf(String s, char c, int from, int to) {
