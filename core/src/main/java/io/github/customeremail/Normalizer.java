@@ -66,12 +66,15 @@ public final class Normalizer {
         return normalize(raw, true);
     }
 
-    /** The reference for the in-place case repairs: every address repaired part by part (tests compare the two). */
+    /**
+     * The reference for the shortcuts of {@link #normalize(String)}: every repair step run, every address repaired
+     * part by part (tests compare the two).
+     */
     Normalization normalizeByParts(String raw) {
         return normalize(raw, false);
     }
 
-    private Normalization normalize(String raw, boolean inPlaceCase) {
+    private Normalization normalize(String raw, boolean shortcuts) {
         Repairs repairs = new Repairs();
         String s = raw;
 
@@ -82,6 +85,7 @@ public final class Normalizer {
             ascii &= c < 0x80;
             space |= c == ' ';
         }
+        boolean typedAscii = ascii;
         if (!ascii) {
             String visible = removeInvisible(s);
             if (visible.length() != s.length()) {
@@ -97,12 +101,12 @@ public final class Normalizer {
         }
 
         s = unwrap(s, repairs);
-        if (space || !ascii) { // a Unicode space, or one folded from a no-break space, counts too
+        if (!shortcuts || space || !typedAscii) { // a Unicode space, or one folded from a no-break one, counts
             s = removeSpacesAroundSeparators(s, repairs);
         }
 
         int at = s.lastIndexOf('@');
-        if (at >= 0 && inPlaceCase && ascii && !needsDomainRepair(s, at + 1)) {
+        if (at >= 0 && shortcuts && ascii && !needsDomainRepair(s, at + 1)) {
             s = lowercaseAscii(s, at, repairs);
         } else if (at >= 0) {
             s = repairAndLowercase(s, at, repairs);

@@ -196,9 +196,9 @@ class FastPathEquivalenceProperties {
     }
 
     @Property(tries = 20_000)
-    void theInPlaceCaseRepairsAnswerLikeThePartByPartOnes(@ForAll("typedInput") String typed,
-                                                          @ForAll("customerAddress") String address,
-                                                          @ForAll boolean lowercaseLocalPart) {
+    void theNormalizersShortcutsAnswerLikeEveryRepairStepRunPartByPart(@ForAll("typedInput") String typed,
+                                                                       @ForAll("customerAddress") String address,
+                                                                       @ForAll boolean lowercaseLocalPart) {
         Normalizer normalizer = Normalizer.lowercasingLocalPart(lowercaseLocalPart);
         for (String input : List.of(typed, address, address.toUpperCase(java.util.Locale.ROOT))) {
             assertThat(normalizer.normalize(input)).as(input).isEqualTo(normalizer.normalizeByParts(input));
