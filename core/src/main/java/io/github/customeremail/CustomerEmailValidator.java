@@ -192,12 +192,16 @@ public final class CustomerEmailValidator implements AutoCloseable {
         if (address == null) {
             Normalization normalization = normalizer.isAlreadyNormal(input) ? null : normalizer.normalize(input);
             findings = normalization == null ? List.of() : normalization.repairs();
-            ParseResult parsed = parser.parse(normalization == null ? input : normalization.value());
-            if (parsed instanceof ParseResult.Rejected rejected) {
-                return suggestForRejected(input, normalization == null ? input : normalization.value(), findings,
-                        rejected.reason());
+            String value = normalization == null ? input : normalization.value();
+            // A repaired address is usually clean once repaired: the one-pass parse answers as the full one then.
+            address = normalization == null ? null : parser.parseClean(value, normalizer.lowercasesLocalPart());
+            if (address == null) {
+                ParseResult parsed = parser.parse(value);
+                if (parsed instanceof ParseResult.Rejected rejected) {
+                    return suggestForRejected(input, value, findings, rejected.reason());
+                }
+                address = (ParsedAddress) parsed;
             }
-            address = (ParsedAddress) parsed;
         }
         if (cleanDomains.contains(address)) {
             // A known domain on which every domain-only stage passes (see CleanDomains): the rest of the policy.

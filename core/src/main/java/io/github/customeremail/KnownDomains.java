@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,6 +109,8 @@ final class KnownDomains {
     private final int[] namesByLength;
     /** Skeleton → known domain, built on first use (a benign race: every thread builds the same map). */
     private volatile Map<String, String> skeletons;
+    /** {@link #domains()}, built on first use. */
+    private volatile Set<String> sortedDomains;
 
     private KnownDomains(Collection<Entry> entries) {
         Map<String, Entry> domains = new HashMap<>(entries.size() * 2);
@@ -390,9 +393,14 @@ final class KnownDomains {
         return index.get(skeleton);
     }
 
-    /** @return every known domain, sorted */
+    /** @return every known domain, sorted; one unmodifiable set, shared by every caller */
     Set<String> domains() {
-        return new TreeSet<>(byDomain.keySet());
+        Set<String> sorted = sortedDomains;
+        if (sorted == null) {
+            sorted = Collections.unmodifiableSortedSet(new TreeSet<>(byDomain.keySet()));
+            sortedDomains = sorted; // every thread builds the same set: a race only builds it twice
+        }
+        return sorted;
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package io.github.customeremail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -62,10 +63,30 @@ public final class Normalizer {
      * @return the repaired text and the repairs made
      */
     public Normalization normalize(String raw) {
+        return normalize(raw, true);
+    }
+
+    /**
+     * The reference for the shortcuts of {@link #normalize(String)}: every repair step run, every address repaired
+     * part by part (tests compare the two).
+     */
+    Normalization normalizeByParts(String raw) {
+        return normalize(raw, false);
+    }
+
+    private Normalization normalize(String raw, boolean shortcuts) {
         Repairs repairs = new Repairs();
         String s = raw;
 
-        if (!isAscii(s)) {
+        boolean ascii = true;
+        boolean space = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            ascii &= c < 0x80;
+            space |= c == ' ';
+        }
+        boolean typedAscii = ascii;
+        if (!ascii) {
             String visible = removeInvisible(s);
             if (visible.length() != s.length()) {
                 repairs.add(FindingCode.INVISIBLE_CHARACTERS_REMOVED);
@@ -76,33 +97,19 @@ public final class Normalizer {
                 s = folded;
                 repairs.add(FindingCode.UNICODE_NORMALIZED);
             }
+            ascii = isAscii(s);
         }
 
         s = unwrap(s, repairs);
-        s = removeSpacesAroundSeparators(s, repairs);
+        if (!shortcuts || space || !typedAscii) { // a Unicode space, or one folded from a no-break one, counts
+            s = removeSpacesAroundSeparators(s, repairs);
+        }
 
         int at = s.lastIndexOf('@');
-        if (at >= 0) {
-            String local = s.substring(0, at);
-            String domain = repairDomain(s.substring(at + 1), repairs);
-            String lowerDomain = domain.toLowerCase(Locale.ROOT);
-            if (!lowerDomain.equals(domain)) {
-                repairs.add(FindingCode.DOMAIN_LOWERCASED);
-            }
-            // Compared in place: a substring of the domain only for this test would allocate per repair.
-            boolean changed = lowerDomain.length() != s.length() - at - 1
-                    || !s.regionMatches(at + 1, lowerDomain, 0, lowerDomain.length());
-            String newLocal = local;
-            if (lowercaseLocalPart) {
-                newLocal = local.toLowerCase(Locale.ROOT);
-                if (!newLocal.equals(local)) {
-                    repairs.add(FindingCode.LOCAL_PART_LOWERCASED);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                s = ParsedAddress.join(newLocal, lowerDomain);
-            }
+        if (at >= 0 && shortcuts && ascii && !needsDomainRepair(s, at + 1)) {
+            s = lowercaseAscii(s, at, repairs);
+        } else if (at >= 0) {
+            s = repairAndLowercase(s, at, repairs);
         } else {
             // No @: still fold case so that normalizing twice is stable and messages show a tidy value.
             String lower = lowercaseLocalPart ? s.toLowerCase(Locale.ROOT) : s;
@@ -112,8 +119,9 @@ public final class Normalizer {
             }
         }
         // Lower-casing can break canonical order (U+0130 becomes i + U+0307, which must then sort after a combining
-        // mark of lower class such as U+0316): normalize once more so that normalizing twice changes nothing.
-        if (!isAscii(s)) {
+        // mark of lower class such as U+0316): normalize once more so that normalizing twice changes nothing. Every
+        // repair above only removes or lower-cases ASCII characters, so an ASCII text stays ASCII.
+        if (!ascii && !isAscii(s)) {
             String folded = foldCompatibility(s);
             if (!folded.equals(s)) {
                 s = folded;
@@ -121,6 +129,78 @@ public final class Normalizer {
             }
         }
         return new Normalization(s, repairs.list());
+    }
+
+    /** Whether the domain from {@code from} holds a comma or two dots in a row: the repairs of {@link #repairDomain}. */
+    private static boolean needsDomainRepair(String s, int from) {
+        char previous = 0;
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || (c == '.' && previous == '.')) {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    /**
+     * The case repairs of an ASCII address whose domain needs no other repair, in place: one scan for upper case,
+     * and one copy only when there is some (what {@link #repairAndLowercase} gives, without its substrings).
+     */
+    private String lowercaseAscii(String s, int at, Repairs repairs) {
+        boolean upperDomain = hasUpperCase(s, at + 1, s.length());
+        boolean upperLocal = hasUpperCase(s, 0, at);
+        if (upperDomain) {
+            repairs.add(FindingCode.DOMAIN_LOWERCASED);
+        }
+        if (upperLocal && lowercaseLocalPart) {
+            repairs.add(FindingCode.LOCAL_PART_LOWERCASED);
+        }
+        if (!upperDomain && !(upperLocal && lowercaseLocalPart)) {
+            return s;
+        }
+        // ASCII: the same as lower-casing each part with toLowerCase(Locale.ROOT), without its per-character lookups.
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = lowercaseLocalPart ? 0 : at + 1; i < bytes.length; i++) {
+            byte c = bytes[i];
+            if (c >= 'A' && c <= 'Z') {
+                bytes[i] = (byte) (c + ('a' - 'A'));
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean hasUpperCase(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The domain's comma and dot repairs, then the case repairs: any address, Unicode included. */
+    private String repairAndLowercase(String s, int at, Repairs repairs) {
+        String local = s.substring(0, at);
+        String domain = repairDomain(s.substring(at + 1), repairs);
+        String lowerDomain = domain.toLowerCase(Locale.ROOT);
+        if (!lowerDomain.equals(domain)) {
+            repairs.add(FindingCode.DOMAIN_LOWERCASED);
+        }
+        // Compared in place: a substring of the domain only for this test would allocate per repair.
+        boolean changed = lowerDomain.length() != s.length() - at - 1
+                || !s.regionMatches(at + 1, lowerDomain, 0, lowerDomain.length());
+        String newLocal = local;
+        if (lowercaseLocalPart) {
+            newLocal = local.toLowerCase(Locale.ROOT);
+            if (!newLocal.equals(local)) {
+                repairs.add(FindingCode.LOCAL_PART_LOWERCASED);
+                changed = true;
+            }
+        }
+        return changed ? ParsedAddress.join(newLocal, lowerDomain) : s;
     }
 
     /**
@@ -168,7 +248,7 @@ public final class Normalizer {
         }
         char first = s.charAt(0);
         char last = s.charAt(length - 1);
-        if (isTrailingPunctuation(last) || (length >= 7 && s.regionMatches(true, 0, "mailto:", 0, 7))) {
+        if (isTrailingPunctuation(last) || startsWithMailto(s, 0, length)) {
             return false;
         }
         // The same conditions as the display-name and quote repairs in unwrap().
@@ -241,7 +321,7 @@ public final class Normalizer {
                 end = punctuationEnd;
             }
 
-            if (end - start >= 7 && s.regionMatches(true, start, "mailto:", 0, 7)) {
+            if (startsWithMailto(s, start, end)) {
                 start += 7;
                 int query = indexOf(s, '?', start, end);
                 if (query >= 0) {
@@ -270,6 +350,11 @@ public final class Normalizer {
                 return start == 0 && end == s.length() ? s : s.substring(start, end);
             }
         }
+    }
+
+    /** {@code mailto:} in any case at {@code start}; the first letter is tested alone, as it nearly always differs. */
+    private static boolean startsWithMailto(String s, int start, int end) {
+        return end - start >= 7 && (s.charAt(start) | 0x20) == 'm' && s.regionMatches(true, start, "mailto:", 0, 7);
     }
 
     private static int indexOf(String s, char c, int from, int to) {

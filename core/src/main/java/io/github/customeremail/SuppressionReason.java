@@ -18,6 +18,9 @@ public enum SuppressionReason {
      */
     PERMANENT_BOUNCE;
 
+    /** {@link #id()}, spelled once: a suppressed address's finding carries it on every check. */
+    private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** @return the finding this reason produces: {@link FindingCode#COMPLAINED} or {@link FindingCode#PREVIOUSLY_BOUNCED} */
     public FindingCode findingCode() {
         return this == COMPLAINT ? FindingCode.COMPLAINED : FindingCode.PREVIOUSLY_BOUNCED;
@@ -25,6 +28,6 @@ public enum SuppressionReason {
 
     /** @return the message id used in the resource bundles and in JSON, e.g. {@code mailbox-does-not-exist} */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id;
     }
 }

@@ -184,7 +184,34 @@ class FastPathEquivalenceProperties {
         }
     }
 
+    /** What clerks type and paste, repairs mixed: case, wrappers, spaces, commas, dots, Unicode. */
+    @Provide
+    Arbitrary<String> typedInput() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abcXYZ09.-_+@ ,;<>\"'").ofMinLength(0).ofMaxLength(10),
+                Arbitraries.of("Juan", "PEREZ", "@", "@@", " @ ", "Gmail", "GMAIL.COM", "gmail,com", ",", "..", ". ",
+                        " ", "\u00A0", "\u200B", "\uFF20", "\u0130", "É", "é", "mailto:", "MAILTO:", "?subject=x",
+                        "Juan <", ">", "\"", "“", ";", "xn--gmil-6na", "yahoo,com,mx", "hotmail.es"));
+        return piece.list().ofMinSize(1).ofMaxSize(7).map(pieces -> String.join("", pieces));
+    }
+
+    @Property(tries = 20_000)
+    void theNormalizersShortcutsAnswerLikeEveryRepairStepRunPartByPart(@ForAll("typedInput") String typed,
+                                                                       @ForAll("customerAddress") String address,
+                                                                       @ForAll boolean lowercaseLocalPart) {
+        Normalizer normalizer = Normalizer.lowercasingLocalPart(lowercaseLocalPart);
+        for (String input : List.of(typed, address, address.toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(normalizer.normalize(input)).as(input).isEqualTo(normalizer.normalizeByParts(input));
+        }
+    }
+
     private static void assertCleanParseAgrees(String input, boolean lowercaseLocalPart) {
+        // A repaired address is parsed in one pass too (see CustomerEmailValidator): the same conditions hold.
+        String repaired = Normalizer.lowercasingLocalPart(lowercaseLocalPart).normalize(input).value();
+        if (!repaired.equals(input)) {
+            assertCleanParseAgrees(repaired, lowercaseLocalPart);
+        }
+
         ParsedAddress clean = PARSER.parseClean(input, lowercaseLocalPart);
         if (clean == null) {
             return;

@@ -118,6 +118,20 @@ class SuppressionListTest {
     }
 
     @Test
+    void anAddressIsFoundWhateverTheCaseOfItsAsciiAndNonAsciiLetters() {
+        InMemorySuppressionList mixed = new InMemorySuppressionList();
+        mixed.add(new SuppressionEntry("JOSÉ.Núñez@Gmail.com", SuppressionReason.COMPLAINT, NOV_3, ""));
+        mixed.add(new SuppressionEntry("ana@hotmail.com", SuppressionReason.COMPLAINT, NOV_3, ""));
+        for (String address : List.of("josé.núñez@gmail.com", "JOSÉ.NÚÑEZ@GMAIL.COM", "José.Núñez@gmail.com",
+                "ana@hotmail.com", "ANA@hotmail.com", "Ana@Hotmail.Com")) {
+            assertThat(mixed.find(address)).as(address).isPresent();
+        }
+        for (String address : List.of("jose.nunez@gmail.com", "ana@hotmail.co", "anа@hotmail.com")) {
+            assertThat(mixed.find(address)).as(address).isEmpty();
+        }
+    }
+
+    @Test
     void aGrowingListFindsEveryAddressAddedAndNoneRemovedWhileItsFilterIsRebuilt() {
         InMemorySuppressionList growing = new InMemorySuppressionList();
         for (int i = 0; i < 20_000; i++) { // the filter starts at 1 024 keys: rebuilt five times

@@ -51,6 +51,8 @@ public class PeerComparisonBenchmark {
 
     private String[] inputs;
     private String[] validInputs;
+    private String[] repairInputs;
+    private String[] invalidInputs;
     private String[] longTailInputs;
     private String[] normalizedInputs;
     private EmailBean[] beans;
@@ -86,8 +88,11 @@ public class PeerComparisonBenchmark {
     public void setUp() {
         inputs = Corpus.inputs();
         validInputs = Corpus.inputs(Corpus.Category.VALID);
+        repairInputs = Corpus.inputs(Corpus.Category.REPAIR);
+        invalidInputs = Corpus.inputs(Corpus.Category.INVALID);
         longTailInputs = Corpus.longTailInputs();
         if (inputs.length != Corpus.SIZE || validInputs.length != Corpus.VALID_COUNT
+                || repairInputs.length != Corpus.REPAIR_COUNT || invalidInputs.length != Corpus.INVALID_COUNT
                 || longTailInputs.length != Corpus.LONG_TAIL_SIZE) {
             throw new IllegalStateException("corpus size changed: fix @OperationsPerInvocation");
         }
@@ -210,6 +215,39 @@ public class PeerComparisonBenchmark {
         }
     }
 
+    /**
+     * The whole offline pipeline, memo off, over the REPAIR category only: inputs the normalizer repairs (upper
+     * case, spaces, {@code mailto:}, {@code Name <a@b>}, a comma for a dot…). Compare with {@link #jmailIsValidRepairOnly}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.REPAIR_COUNT)
+    public void customerEmailCheckOfflineRepairOnlyMemoOff(Blackhole bh) {
+        for (String s : repairInputs) {
+            bh.consume(memoOff.checkOffline(s));
+        }
+    }
+
+    /**
+     * The whole offline pipeline, memo off, over the INVALID category only (no {@code @}, two {@code @}, a space…):
+     * a refusal should be cheap. Compare with {@link #jmailIsValidInvalidOnly}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.INVALID_COUNT)
+    public void customerEmailCheckOfflineInvalidOnlyMemoOff(Blackhole bh) {
+        for (String s : invalidInputs) {
+            bh.consume(memoOff.checkOffline(s));
+        }
+    }
+
+    /** The normalizer alone over the REPAIR category: the cost of the repairs themselves. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.REPAIR_COUNT)
+    public void customerEmailNormalizeRepairOnly(Blackhole bh) {
+        for (String s : repairInputs) {
+            bh.consume(normalizer.normalize(s));
+        }
+    }
+
     /** {@link #customerEmailCheckOfflineLongTail} with the memo off. */
     @Benchmark
     @OperationsPerInvocation(Corpus.LONG_TAIL_SIZE)
@@ -244,6 +282,24 @@ public class PeerComparisonBenchmark {
     @OperationsPerInvocation(Corpus.SIZE)
     public void jmailIsValid(Blackhole bh) {
         for (String s : inputs) {
+            bh.consume(JMail.isValid(s));
+        }
+    }
+
+    /** JMail 2.x, default rules, over the REPAIR category: the reference of the repair rows. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.REPAIR_COUNT)
+    public void jmailIsValidRepairOnly(Blackhole bh) {
+        for (String s : repairInputs) {
+            bh.consume(JMail.isValid(s));
+        }
+    }
+
+    /** JMail 2.x, default rules, over the INVALID category: the reference of the refusal row. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.INVALID_COUNT)
+    public void jmailIsValidInvalidOnly(Blackhole bh) {
+        for (String s : invalidInputs) {
             bh.consume(JMail.isValid(s));
         }
     }
