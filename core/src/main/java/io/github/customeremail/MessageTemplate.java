@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One bundle message split once into literal text and {@code {name}} slots, so that rendering it is appending parts
+ * One bundle message split once into literal text and {@code {name}} slots, so that rendering it is joining parts
  * into a string of the exact length, with no scanning or substring per call.
  *
  * <p>A slot is a {@code {} and the next {@code }} after it; a slot whose parameter is absent is written as it
@@ -27,7 +27,8 @@ final class MessageTemplate {
      */
     private final Map<String, MessageTemplate>[] translations;
     private final boolean[] dates;
-    private final int literalLength;
+    /** By slot, {@code {name}}: what a slot whose parameter is absent shows. */
+    private final String[] slotsAsWritten;
     private final String text;
 
     @SuppressWarnings("unchecked")
@@ -39,22 +40,19 @@ final class MessageTemplate {
             this.names = null;
             this.translations = null;
             this.dates = null;
-            this.literalLength = 0;
+            this.slotsAsWritten = null;
             return;
         }
         this.literals = literals.toArray(String[]::new);
         this.names = names.toArray(String[]::new);
         this.translations = new Map[this.names.length];
         this.dates = new boolean[this.names.length];
+        this.slotsAsWritten = new String[this.names.length];
         for (int s = 0; s < this.names.length; s++) {
             this.translations[s] = translations.get(this.names[s]);
             this.dates[s] = "date".equals(this.names[s]);
+            this.slotsAsWritten[s] = '{' + this.names[s] + '}';
         }
-        int length = 0;
-        for (String literal : this.literals) {
-            length += literal.length();
-        }
-        this.literalLength = length;
     }
 
     /**
@@ -90,7 +88,6 @@ final class MessageTemplate {
         return of(text, Map.of());
     }
 
-
     /**
      * @param finding the finding whose parameters fill the slots
      * @param dates   how a {@code date} parameter (an ISO day) is shown; {@code null} to insert it as it is
@@ -104,30 +101,24 @@ final class MessageTemplate {
         if (slots == 0) {
             return text;
         }
-        String[] values = new String[slots];
-        int length = literalLength;
-        for (int s = 0; s < slots; s++) {
-            String value = value(s, finding, dates);
-            values[s] = value;
-            length += value == null ? names[s].length() + 2 : value.length();
+        if (slots == 1) {
+            // the compiler's string concatenation sizes the result exactly and copies each part once
+            return literals[0] + value(0, finding, dates) + literals[1];
         }
-        StringBuilder out = new StringBuilder(length);
+        String[] parts = new String[2 * slots + 1];
         for (int s = 0; s < slots; s++) {
-            out.append(literals[s]);
-            String value = values[s];
-            if (value == null) {
-                out.append('{').append(names[s]).append('}');
-            } else {
-                out.append(value);
-            }
+            parts[2 * s] = literals[s];
+            parts[2 * s + 1] = value(s, finding, dates);
         }
-        return out.append(literals[slots]).toString();
+        parts[2 * slots] = literals[slots];
+        return String.join("", parts);
     }
 
+    /** @return what the slot shows: the parameter's value, translated or formatted, or the slot as written */
     private String value(int slot, Finding finding, DateTimeFormatter dateFormat) {
         String value = finding.parameter(names[slot]);
         if (value == null) {
-            return null;
+            return slotsAsWritten[slot];
         }
         Map<String, MessageTemplate> translated = translations[slot];
         if (translated != null) {

@@ -81,25 +81,8 @@ final class ReferenceMessages {
         }
     }
 
+    /** The left-to-right scan, which {@link MessageTemplate} keeps unchanged for texts it does not split. */
     static String substitute(String template, Finding finding) {
-        StringBuilder out = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c == '{') {
-                int end = template.indexOf('}', i + 1);
-                if (end > i) {
-                    String value = finding.parameter(template.substring(i + 1, end));
-                    if (value != null) {
-                        out.append(value);
-                        i = end + 1;
-                        continue;
-                    }
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+        return MessageTemplate.scan(template, finding.parameters());
     }
 }
