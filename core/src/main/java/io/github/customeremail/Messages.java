@@ -1,33 +1,46 @@
 package io.github.customeremail;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
-/** Renders finding messages from the bundled resource bundles. */
+/**
+ * Renders finding messages from the bundled resource bundles.
+ *
+ * <p>A parameter whose value is a message id (lower-case letters, digits and hyphens, e.g.
+ * {@code reason=gmail-characters}) is shown as the bundle's text under {@code <CODE>.<name>.<value>}
+ * ({@code PROVIDER_MAILBOX_RULE.reason.gmail-characters}) when there is one, with the finding's parameters
+ * substituted into it (one level only), so parameters that are part of the sentence are translated too. A
+ * {@code date} parameter (an ISO day) is shown in the bundle's {@code format.date} pattern. Other values are
+ * inserted literally and never scanned again.
+ */
 final class Messages {
 
     static final String BUNDLE = "io.github.customeremail.messages";
 
     /**
-     * The bundles found so far, by the locale asked for: {@code ResourceBundle.getBundle} looks its own cache up
-     * with a new key object each call, a good part of rendering one message. The answer does not depend on the
+     * The catalogs made so far, by the locale asked for: {@code ResourceBundle.getBundle} looks its own cache up
+     * with a new key object each call, and splitting a text is worth doing once. The answer does not depend on the
      * JVM's default locale (see {@link #load}), so it can be kept. Bounded: locales come from users' requests.
      */
-    private static final java.util.concurrent.ConcurrentMap<Locale, ResourceBundle> BUNDLES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentMap<Locale, Catalog> CATALOGS = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_LOCALES = 64;
 
     private Messages() {
     }
 
     static String render(Finding finding, Locale locale) {
-        String template = template(finding.code().id(), locale);
+        Catalog catalog = catalog(locale);
+        MessageTemplate template = catalog.template(finding.code().id());
         if (template == null) {
             String custom = finding.parameter("message");
             return custom != null ? custom : finding.code().id();
         }
-        return substitute(template, finding, locale);
+        return template.render(finding, catalog.dates);
     }
 
     /**
@@ -36,17 +49,21 @@ final class Messages {
      * {@code ResourceBundle.Control} is not allowed).
      */
     static ResourceBundle bundle(Locale locale) {
-        ResourceBundle cached = BUNDLES.get(locale);
+        return catalog(locale).bundle;
+    }
+
+    private static Catalog catalog(Locale locale) {
+        Catalog cached = CATALOGS.get(locale);
         if (cached != null) {
             return cached;
         }
-        ResourceBundle bundle = load(locale);
-        if (BUNDLES.size() < MAX_CACHED_LOCALES) {
-            BUNDLES.putIfAbsent(locale, bundle);
+        Catalog catalog = new Catalog(load(locale), locale);
+        if (CATALOGS.size() < MAX_CACHED_LOCALES) {
+            Catalog raced = CATALOGS.putIfAbsent(locale, catalog);
+            return raced != null ? raced : catalog;
         }
-        return bundle;
+        return catalog;
     }
-
 
     private static ResourceBundle load(Locale locale) {
         Module module = Messages.class.getModule();
@@ -60,68 +77,7 @@ final class Messages {
         return bundle;
     }
 
-    private static String template(String key, Locale locale) {
-        try {
-            return bundle(locale).getString(key);
-        } catch (MissingResourceException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Like {@link #substitute(String, Finding)}, but a parameter whose value is a message id (lower-case letters,
-     * digits and hyphens, e.g. {@code reason=gmail-characters}) is first looked up in the bundle under
-     * {@code <CODE>.<name>.<value>} ({@code PROVIDER_MAILBOX_RULE.reason.gmail-characters}); when found, that text
-     * (with the finding's parameters substituted into it, one level only) replaces the placeholder. So parameters
-     * that are part of the sentence are translated too. Other values are inserted literally, as before.
-     */
-    static String substitute(String template, Finding finding, Locale locale) {
-        if (template.indexOf('{') < 0) {
-            return template;
-        }
-        java.util.Map<String, String> translated = null;
-        String date = finding.parameter("date");
-        if (date != null && template.contains("{date}")) {
-            String shown = localDate(date, locale);
-            if (shown != null) {
-                translated = new java.util.HashMap<>(finding.parameters());
-                translated.put("date", shown);
-            }
-        }
-        for (java.util.Map.Entry<String, String> p : finding.parameters().entrySet()) {
-            if (isMessageId(p.getValue()) && template.contains("{" + p.getKey() + "}")) {
-                String text = template(finding.code().id() + '.' + p.getKey() + '.' + p.getValue(), locale);
-                if (text != null) {
-                    if (translated == null) {
-                        translated = new java.util.HashMap<>(finding.parameters());
-                    }
-                    translated.put(p.getKey(), substitute(text, finding));
-                }
-            }
-        }
-        return substitute(template, translated == null ? finding
-                : new Finding(finding.code(), finding.severity(), translated));
-    }
-
-    /**
-     * A {@code date} parameter holds an ISO day ({@code 2026-11-03}); it is shown in the bundle's
-     * {@code format.date} pattern ({@code 3/11/2026} in Spanish).
-     *
-     * @return the day as the language writes it, or {@code null} when the value is not an ISO day
-     */
-    private static String localDate(String iso, Locale locale) {
-        String pattern = template("format.date", locale);
-        if (pattern == null) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern(pattern, locale));
-        } catch (java.time.DateTimeException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean isMessageId(String value) {
+    static boolean isMessageId(String value) {
         if (value.isEmpty() || value.length() > 64) {
             return false;
         }
@@ -134,29 +90,60 @@ final class Messages {
         return true;
     }
 
-    /**
-     * Replaces {@code {name}} with the parameter's value in one left-to-right pass. Substituted values are never
-     * scanned again, so user input inside a parameter cannot inject placeholders.
-     */
-    static String substitute(String template, Finding finding) {
-        StringBuilder out = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c == '{') {
-                int end = template.indexOf('}', i + 1);
-                if (end > i) {
-                    String value = finding.parameter(template.substring(i + 1, end));
-                    if (value != null) {
-                        out.append(value);
-                        i = end + 1;
-                        continue;
-                    }
+    /** One locale's bundle, its date format and its texts split into parts as they are first asked for. */
+    private static final class Catalog {
+
+        /** Bounded: custom finding codes are made by applications, but nothing stops one making many. */
+        private static final int MAX_TEMPLATES = 512;
+        /** Marks a code the bundle has no text for (a custom code), so the miss is not an exception each time. */
+        private static final MessageTemplate MISSING = MessageTemplate.plain("");
+
+        final ResourceBundle bundle;
+        /** How a {@code date} parameter is shown; {@code null} when the bundle has no usable pattern. */
+        final DateTimeFormatter dates;
+        private final ConcurrentMap<String, MessageTemplate> templates = new ConcurrentHashMap<>();
+
+        Catalog(ResourceBundle bundle, Locale locale) {
+            this.bundle = bundle;
+            this.dates = dateFormat(bundle, locale);
+        }
+
+        /** @return the code's text, split; {@code null} when the bundle has none */
+        MessageTemplate template(String code) {
+            MessageTemplate template = templates.get(code);
+            if (template == null) {
+                template = split(code);
+                if (templates.size() < MAX_TEMPLATES) {
+                    templates.putIfAbsent(code, template);
                 }
             }
-            out.append(c);
-            i++;
+            return template == MISSING ? null : template;
         }
-        return out.toString();
+
+        private MessageTemplate split(String code) {
+            String text = text(code);
+            if (text == null) {
+                return MISSING;
+            }
+            Map<String, Map<String, MessageTemplate>> translations =
+                    MessageTemplate.translationsOf(code, bundle.keySet(), this::text);
+            return MessageTemplate.of(text, translations);
+        }
+
+        private String text(String key) {
+            try {
+                return bundle.getString(key);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+        }
+
+        private static DateTimeFormatter dateFormat(ResourceBundle bundle, Locale locale) {
+            try {
+                return DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
+            } catch (MissingResourceException | IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 }
