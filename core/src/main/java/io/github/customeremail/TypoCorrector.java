@@ -189,11 +189,14 @@ final class TypoCorrector {
      * without the domain string.
      */
     Correction correct(ParsedAddress address) {
-        if (!address.internationalDomain()
-                && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
+        if (address.internationalDomain() || address.address().indexOf(Idna.ACE_PREFIX, address.at()) >= 0) {
+            return correct(address.domain(), unicodeForm(address));
+        }
+        // An ASCII domain without A-labels is its own Unicode form: looked up in place once, then searched.
+        if (known.get(address.address(), address.at() + 1, address.address().length()) != null) {
             return null;
         }
-        return correct(address.domain(), unicodeForm(address));
+        return typo(address.domain());
     }
 
     /**
@@ -421,12 +424,13 @@ final class TypoCorrector {
                 }
                 if (name == null) {
                     name = domain.substring(0, nameEnd);
-                    if (suffix == null) {
-                        suffix = domain.substring(start);
-                        typedOwnSuffix = domainTable == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                    boolean prepared = suffix != null;
+                    suffix = prepared ? suffix : domain.substring(start);
+                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
+                    if (!prepared) {
+                        typedOwnSuffix = domainTable == null || typedSuffix >= 0 ? null
                                 : KeyboardDistance.Typed.of(suffix);
                     }
-                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
                     typedCountryCode = countryCode(suffix);
                     typedName = domainTable == null ? null : KeyboardDistance.Typed.of(name);
                 }
