@@ -1,9 +1,11 @@
 package io.github.customeremail;
 
+import static io.github.customeremail.FastPathEquivalenceProperties.CONFIGURATIONS;
+import static io.github.customeremail.FastPathEquivalenceProperties.FAST;
+import static io.github.customeremail.FastPathEquivalenceProperties.GENERAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The shortcuts around the typo search answer like the general path: a suggested address at a clean known domain
  * re-checked with the one-pass parse and only the policy rules that read more than the domain (the same checks as a
- * validator without the clean-domain shortcut, under configurations that block, allow, mark as disposable or
- * forbid some suggestions), and a parsed ASCII domain looked up once before the search (the same correction as the
- * corrector's answer for the domain string and its Unicode form).
+ * validator without the clean-domain shortcut, under the configurations of {@link FastPathEquivalenceProperties},
+ * which block, allow, mark as disposable or forbid some suggestions), and a parsed ASCII domain looked up once
+ * before the search (the same correction as the corrector's answer for the domain string and its Unicode form).
  */
 class SuggestionFastPathProperties {
 
@@ -40,34 +42,6 @@ class SuggestionFastPathProperties {
     @Provide
     Arbitrary<Integer> configuration() {
         return Arbitraries.integers().between(0, CONFIGURATIONS - 1);
-    }
-
-    private static final int CONFIGURATIONS = 8;
-    private static final CustomerEmailValidator[] FAST = new CustomerEmailValidator[CONFIGURATIONS];
-    private static final CustomerEmailValidator[] GENERAL = new CustomerEmailValidator[CONFIGURATIONS];
-
-    static {
-        for (int c = 0; c < CONFIGURATIONS; c++) {
-            FAST[c] = configured(c).typoMemo(false).build();
-            GENERAL[c] = configured(c).typoMemo(false).cleanDomainShortcut(false).build();
-        }
-    }
-
-    private static CustomerEmailValidator.Builder configured(int c) {
-        CustomerEmailValidator.Builder b = CustomerEmailValidator.builder();
-        return switch (c) {
-            case 0 -> b;
-            case 1 -> b.blockedDomains("hotmail.com").corporateDomains("gmail.com");
-            case 2 -> b.allowedDomains("yahoo.es", "outlook.com", "gmial.com");
-            case 3 -> b.disposableDomains("outlook.com", "com.ar", "hotmail.es");
-            case 4 -> b.roleAccounts(RuleMode.INVALID).providerRules(ProviderRuleMode.STRICT);
-            case 5 -> b.lowercaseLocalPart(false).extraTopLevelDomains("con");
-            case 6 -> b.rule(PolicyRule.named("no-juan", PolicyRule.CHEAP, a -> a.localPart().startsWith("juan")
-                    ? Optional.of(Finding.of(FindingCode.BLOCKED_DOMAIN, Severity.ERROR, "domain", "x"))
-                    : Optional.empty())).nonAsciiLocalPart(RuleMode.WARNING);
-            default -> b.replaceKnownDomains(List.of("gmail.com", "empresa-andina.com.co", "hotmail.es"))
-                    .knownDomains(List.of("yahoo.com"));
-        };
     }
 
     @Property(tries = 20_000)
