@@ -300,6 +300,14 @@ final class KeyboardDistance {
         if (subsequenceBound > limit + 1e-9) {
             return subsequenceBound;
         }
+        // Only the diagonal band an alignment within the limit can cross is computed (Ukkonen): a cell on diagonal
+        // d = j - i is reached with at least |d| extra or missing characters and left with |m - n - d| more, each
+        // costing at least half an edit. The cells just outside the band are read as infinite.
+        int lengthChange = m - n;
+        int steps = (int) Math.min(Math.floor(2 * limit + 1e-9), (double) (m + n));
+        int spare = (steps - Math.abs(lengthChange)) / 2;
+        int lowestDiagonal = Math.min(0, lengthChange) - spare;
+        int highestDiagonal = Math.max(0, lengthChange) + spare;
         int w = m + 1;
         double[] t = table != null && table.length >= 3 * w ? table : new double[3 * w];
         int twoBack = 0;
@@ -318,7 +326,15 @@ final class KeyboardDistance {
             double insert = typed.inserts[i - 1];
             t[current] = t[previous] + insert;
             double rowMin = t[current];
-            for (int j = 1; j <= m; j++) {
+            int from = Math.max(1, i + lowestDiagonal);
+            int to = Math.min(m, i + highestDiagonal);
+            if (from > 1) {
+                t[current + from - 1] = Double.POSITIVE_INFINITY;
+            }
+            if (to < m) {
+                t[current + to + 1] = Double.POSITIVE_INFINITY; // the next row's band reaches one further right
+            }
+            for (int j = from; j <= to; j++) {
                 int bit = j - 1;
                 double best = t[previous + j - 1]
                         + SUBSTITUTION[(int) ((equal >>> bit) & 1) << 1 | (int) ((near >>> bit) & 1)];
@@ -334,9 +350,10 @@ final class KeyboardDistance {
                 rowMin = best < rowMin ? best : rowMin;
             }
             previousEqual = equal;
-            double bound = Math.min(rowMin, previousMin);
-            if (bound > limit) {
-                return bound;
+            if (rowMin > limit && previousMin > limit) {
+                // Every alignment within the limit would cross one of the two rows below it. The band's values are
+                // of alignments within it only, so they bound nothing above the limit: the limit itself does.
+                return Math.nextUp(limit);
             }
             previousMin = rowMin;
             int free = twoBack;
@@ -344,7 +361,8 @@ final class KeyboardDistance {
             previous = current;
             current = free;
         }
-        return t[previous + m];
+        double distance = t[previous + m];
+        return distance > limit ? Math.nextUp(limit) : distance;
     }
 
     /** Cost of the extra typed character {@code typed[i]}. */
