@@ -303,30 +303,30 @@ public final class CustomerEmailValidator implements AutoCloseable {
         if (reason.code().equals(FindingCode.TLD_UNKNOWN) && SpecialUseDomains.isSpecialTld(reason.parameter("tld"))) {
             return rejected(input, repairs, specialUseFinding("." + reason.parameter("tld")));
         }
-        EmailCheck rejected = rejected(input, repairs, reason);
         boolean comma = reason.code().equals(FindingCode.DOMAIN_INVALID_CHARACTER)
                 && ",".equals(reason.parameters().get("character"));
         if (typoCorrector == null || !(comma || reason.code().equals(FindingCode.DOMAIN_NO_TLD)
                 || reason.code().equals(FindingCode.TLD_UNKNOWN))) {
-            return rejected;
+            return rejected(input, repairs, reason);
         }
         int at = value.indexOf('@');
         if (at <= 0 || at != value.lastIndexOf('@')) {
-            return rejected;
+            return rejected(input, repairs, reason);
         }
         String domain = value.substring(at + 1);
         TypoCorrector.Correction correction = comma ? commaCorrection(domain)
                 : Normalizer.isAscii(domain) ? typoCorrector.correct(domain, domain)
                 : typoCorrector.lookalike(domain.toLowerCase(java.util.Locale.ROOT));
         if (correction == null) {
-            return rejected;
+            return rejected(input, repairs, reason);
         }
         String suggested = value.substring(0, at + 1) + correction.domain(); // built once, checked, kept
         if (!suggestionErrors(suggested).isEmpty()) {
-            return rejected;
+            return rejected(input, repairs, reason);
         }
         Suggestion suggestion = new Suggestion(suggested, correction.confidence(), domain);
-        List<Finding> findings = Findings.append(rejected.findings(), typoFinding(correction, suggestion));
+        List<Finding> findings = Findings.append(Findings.append(repairs, reason),
+                typoFinding(correction, suggestion));
         return result(input, Optional.empty(), findings, suggestion);
     }
 
@@ -357,11 +357,18 @@ public final class CustomerEmailValidator implements AutoCloseable {
      * @return the errors the suggested address would get (a syntax error, or policy ERROR findings); empty if none
      */
     private List<Finding> suggestionErrors(String suggested) {
-        ParseResult parsed = parser.parse(suggested);
-        if (parsed instanceof ParseResult.Rejected rejected) {
-            return List.of(rejected.reason());
+        // The local part was accepted already and the domain is a known one: usually the one-pass parse takes it.
+        ParsedAddress address = parser.parseClean(suggested, false);
+        if (address == null) {
+            ParseResult parsed = parser.parse(suggested);
+            if (parsed instanceof ParseResult.Rejected rejected) {
+                return List.of(rejected.reason());
+            }
+            address = (ParsedAddress) parsed;
         }
-        List<Finding> found = policy.apply((ParsedAddress) parsed, List.of());
+        // At a clean known domain the domain-only rules have nothing to say (see CleanDomains).
+        List<Finding> found = cleanDomains.contains(address) ? policy.applyBeyondDomain(address, List.of())
+                : policy.apply(address, List.of());
         List<Finding> errors = List.of(); // usually none: no list is built then
         for (int i = 0; i < found.size(); i++) {
             Finding f = found.get(i);

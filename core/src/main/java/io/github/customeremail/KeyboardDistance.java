@@ -161,6 +161,8 @@ final class KeyboardDistance {
     private static final byte[] SYMBOLS = new byte[128];
     /** {@code NEAR_SYMBOLS[s]}: a bit per symbol whose substitution for symbol {@code s} is a near slip. */
     private static final long[] NEAR_SYMBOLS = new long[PREPARED_CHARACTERS.length()];
+    /** The costs of an extra character {@link #insertCost} gives, by {@link Typed}'s code for each. */
+    private static final double[] INSERTS = {INSERT, DOUBLED_INSERT, NEAR_INSERT};
     /** A substitution's cost by {@code equal << 1 | near}: no cost for the same character. */
     private static final double[] SUBSTITUTION = {SUBSTITUTE, NEAR_SUBSTITUTE, 0.0, 0.0};
     /** Longest prepared string: its positions are the bits of a long. */
@@ -230,35 +232,48 @@ final class KeyboardDistance {
     static final class Typed {
 
         private final byte[] symbols;
-        /** {@code inserts[i]}: the cost of {@code typed[i]} being one too many. */
-        private final double[] inserts;
+        /**
+         * {@code INSERTS[inserts[i]]}: the cost of {@code typed[i]} being one too many (a byte each rather than a
+         * double: a typed string is prepared once per search, and its eight bytes a character were most of it).
+         */
+        private final byte[] inserts;
         /** The cheapest extra character: each character too many in the typed string costs at least this. */
         private final double cheapestInsert;
 
-        private Typed(String typed) {
-            int n = typed.length();
+        private Typed(String s, int from, int to) {
+            int n = to - from;
             this.symbols = new byte[n];
-            this.inserts = new double[n];
+            this.inserts = new byte[n];
             double cheapest = Double.POSITIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                symbols[i] = SYMBOLS[typed.charAt(i)];
-                inserts[i] = insertCost(typed, i);
-                cheapest = Math.min(cheapest, inserts[i]);
+                symbols[i] = SYMBOLS[s.charAt(from + i)];
+                double insert = insertCost(s, from, to, from + i);
+                inserts[i] = (byte) (insert == DOUBLED_INSERT ? 1 : insert == NEAR_INSERT ? 2 : 0);
+                cheapest = Math.min(cheapest, insert);
             }
             this.cheapestInsert = cheapest;
         }
 
         /** @return the prepared string, or {@code null} when {@code typed} has characters it does not prepare */
         static Typed of(String typed) {
-            return preparable(typed) ? new Typed(typed) : null;
+            return of(typed, 0, typed.length());
+        }
+
+        /** @return {@link #of(String)} of {@code s[from, to)}, without that substring */
+        static Typed of(String s, int from, int to) {
+            return preparable(s, from, to) ? new Typed(s, from, to) : null;
         }
     }
 
     private static boolean preparable(String s) {
-        if (s.length() > MAX_PREPARED) {
+        return preparable(s, 0, s.length());
+    }
+
+    private static boolean preparable(String s, int from, int to) {
+        if (to - from > MAX_PREPARED) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 128 || SYMBOLS[c] < 0) {
                 return false;
@@ -300,6 +315,14 @@ final class KeyboardDistance {
         if (subsequenceBound > limit + 1e-9) {
             return subsequenceBound;
         }
+        // Only the diagonal band an alignment within the limit can cross is computed (Ukkonen): a cell on diagonal
+        // d = j - i is reached with at least |d| extra or missing characters and left with |m - n - d| more, each
+        // costing at least half an edit. The cells just outside the band are read as infinite.
+        int lengthChange = m - n;
+        int steps = (int) Math.min(Math.floor(2 * limit + 1e-9), (double) (m + n));
+        int spare = (steps - Math.abs(lengthChange)) / 2;
+        int lowestDiagonal = Math.min(0, lengthChange) - spare;
+        int highestDiagonal = Math.max(0, lengthChange) + spare;
         int w = m + 1;
         double[] t = table != null && table.length >= 3 * w ? table : new double[3 * w];
         int twoBack = 0;
@@ -315,10 +338,18 @@ final class KeyboardDistance {
             long near = known.near[c];
             // bit j - 1: known[j - 2] is c, and known[j - 1] is typed[i - 2] but not c (the swap of distanceWithin)
             long swaps = (equal << 1) & previousEqual & ~equal;
-            double insert = typed.inserts[i - 1];
+            double insert = INSERTS[typed.inserts[i - 1]];
             t[current] = t[previous] + insert;
             double rowMin = t[current];
-            for (int j = 1; j <= m; j++) {
+            int from = Math.max(1, i + lowestDiagonal);
+            int to = Math.min(m, i + highestDiagonal);
+            if (from > 1) {
+                t[current + from - 1] = Double.POSITIVE_INFINITY;
+            }
+            if (to < m) {
+                t[current + to + 1] = Double.POSITIVE_INFINITY; // the next row's band reaches one further right
+            }
+            for (int j = from; j <= to; j++) {
                 int bit = j - 1;
                 double best = t[previous + j - 1]
                         + SUBSTITUTION[(int) ((equal >>> bit) & 1) << 1 | (int) ((near >>> bit) & 1)];
@@ -334,9 +365,10 @@ final class KeyboardDistance {
                 rowMin = best < rowMin ? best : rowMin;
             }
             previousEqual = equal;
-            double bound = Math.min(rowMin, previousMin);
-            if (bound > limit) {
-                return bound;
+            if (rowMin > limit && previousMin > limit) {
+                // Every alignment within the limit would cross one of the two rows below it. The band's values are
+                // of alignments within it only, so they bound nothing above the limit: the limit itself does.
+                return Math.nextUp(limit);
             }
             previousMin = rowMin;
             int free = twoBack;
@@ -344,18 +376,24 @@ final class KeyboardDistance {
             previous = current;
             current = free;
         }
-        return t[previous + m];
+        double distance = t[previous + m];
+        return distance > limit ? Math.nextUp(limit) : distance;
     }
 
     /** Cost of the extra typed character {@code typed[i]}. */
     private static double insertCost(String typed, int i) {
-        char c = typed.charAt(i);
+        return insertCost(typed, 0, typed.length(), i);
+    }
+
+    /** Cost of the extra typed character {@code s[i]} of the typed string {@code s[from, to)}. */
+    private static double insertCost(String s, int from, int to, int i) {
+        char c = s.charAt(i);
         double cost = INSERT;
-        if ((i > 0 && typed.charAt(i - 1) == c) || (i + 1 < typed.length() && typed.charAt(i + 1) == c)) {
+        if ((i > from && s.charAt(i - 1) == c) || (i + 1 < to && s.charAt(i + 1) == c)) {
             return Math.min(cost, DOUBLED_INSERT);
         }
-        if ((i > 0 && adjacentKeys(typed.charAt(i - 1), c))
-                || (i + 1 < typed.length() && adjacentKeys(typed.charAt(i + 1), c))) {
+        if ((i > from && adjacentKeys(s.charAt(i - 1), c))
+                || (i + 1 < to && adjacentKeys(s.charAt(i + 1), c))) {
             return Math.min(cost, NEAR_INSERT);
         }
         return cost;

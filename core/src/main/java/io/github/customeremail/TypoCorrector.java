@@ -189,11 +189,14 @@ final class TypoCorrector {
      * without the domain string.
      */
     Correction correct(ParsedAddress address) {
-        if (!address.internationalDomain()
-                && known.get(address.address(), address.at() + 1, address.address().length()) != null) {
+        if (address.internationalDomain() || address.address().indexOf(Idna.ACE_PREFIX, address.at()) >= 0) {
+            return correct(address.domain(), unicodeForm(address));
+        }
+        // An ASCII domain without A-labels is its own Unicode form: looked up in place once, then searched.
+        if (known.get(address.address(), address.at() + 1, address.address().length()) != null) {
             return null;
         }
-        return correct(address.domain(), unicodeForm(address));
+        return typo(address.domain());
     }
 
     /**
@@ -375,7 +378,8 @@ final class TypoCorrector {
         if (nameEnd < 3) {
             return candidates;
         }
-        String name = null;
+        String name = null; // made a string only for a distance the prepared one cannot compute
+        boolean typedPrepared = false;
         long letters = KnownDomains.letters(domain, 0, nameEnd);
         // With the table, each domain of a near name costs a read of its suffix cost and its flags (a brand has
         // dozens of domains: hotmail.es, hotmail.com.ar...); the reference search computes each.
@@ -419,16 +423,17 @@ final class TypoCorrector {
                 if (candidate.is(domain, 0, nameEnd)) {
                     continue;
                 }
-                if (name == null) {
-                    name = domain.substring(0, nameEnd);
-                    if (suffix == null) {
-                        suffix = domain.substring(start);
-                        typedOwnSuffix = domainTable == null || suffixDistances.indexOf(suffix) >= 0 ? null
+                if (!typedPrepared) {
+                    typedPrepared = true;
+                    boolean prepared = suffix != null;
+                    suffix = prepared ? suffix : domain.substring(start);
+                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
+                    if (!prepared) {
+                        typedOwnSuffix = domainTable == null || typedSuffix >= 0 ? null
                                 : KeyboardDistance.Typed.of(suffix);
                     }
-                    typedSuffix = domainTable == null ? -1 : suffixDistances.indexOf(suffix);
                     typedCountryCode = countryCode(suffix);
-                    typedName = domainTable == null ? null : KeyboardDistance.Typed.of(name);
+                    typedName = domainTable == null ? null : KeyboardDistance.Typed.of(domain, 0, nameEnd);
                 }
                 String near = candidate.name();
                 // Above maxNameCost(7), the most any name correction may cost, neither branch below takes it; above
@@ -436,6 +441,9 @@ final class TypoCorrector {
                 double limit = Math.min(maxNameCost(7), pruneBound(candidates));
                 table = table == null ? new double[tableSize(nameEnd)] : table;
                 KeyboardDistance.Spelling spelling = known.spelling(i);
+                if (typedName == null || spelling == null) {
+                    name = name == null ? domain.substring(0, nameEnd) : name;
+                }
                 double nameCost = typedName != null && spelling != null
                         ? KeyboardDistance.distanceWithin(typedName, spelling, limit, table)
                         : KeyboardDistance.distanceWithin(name, near, limit, table);

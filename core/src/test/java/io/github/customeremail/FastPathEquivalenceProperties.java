@@ -94,9 +94,10 @@ class FastPathEquivalenceProperties {
         return Arbitraries.integers().between(0, CONFIGURATIONS - 1);
     }
 
-    private static final int CONFIGURATIONS = 8;
-    private static final CustomerEmailValidator[] FAST = new CustomerEmailValidator[CONFIGURATIONS];
-    private static final CustomerEmailValidator[] GENERAL = new CustomerEmailValidator[CONFIGURATIONS];
+    static final int CONFIGURATIONS = 8;
+    /** Validators of each configuration with the shortcuts, and the same without the clean-domain shortcut. */
+    static final CustomerEmailValidator[] FAST = new CustomerEmailValidator[CONFIGURATIONS];
+    static final CustomerEmailValidator[] GENERAL = new CustomerEmailValidator[CONFIGURATIONS];
 
     static {
         for (int c = 0; c < CONFIGURATIONS; c++) {

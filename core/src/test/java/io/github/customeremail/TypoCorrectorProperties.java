@@ -127,6 +127,37 @@ class TypoCorrectorProperties {
         }
     }
 
+    /**
+     * The prepared distance computes only the diagonal band of its table an alignment within the limit can cross:
+     * over any two strings and any limit, it is the full table's distance when that is within the limit, and
+     * otherwise a value above the limit and at most that distance.
+     */
+    @Property(tries = 3_000)
+    void bandedDistanceIsTheFullDistanceWithinAnyLimit(@ForAll("ldh") String typed, @ForAll("ldh") String known,
+                                                      @ForAll("limits") double limit) {
+        double exact = KeyboardDistance.distance(typed, known);
+        double banded = KeyboardDistance.distanceWithin(KeyboardDistance.Typed.of(typed),
+                KeyboardDistance.Spelling.of(known), limit, new double[3 * (known.length() + 1)]);
+        if (exact <= limit) {
+            assertThat(banded).as("%s -> %s within %s", typed, known, limit).isEqualTo(exact);
+        } else {
+            assertThat(banded).as("%s -> %s above %s", typed, known, limit).isGreaterThan(limit)
+                    .isLessThanOrEqualTo(exact + 1e-9);
+        }
+    }
+
+    /** Short strings of a few LDH characters and the dot, repeats and neighbouring keys likely. */
+    @Provide
+    Arbitrary<String> ldh() {
+        return Arbitraries.strings().withChars("gmailhotkq.0o-".toCharArray()).ofMinLength(1).ofMaxLength(12);
+    }
+
+    @Provide
+    Arbitrary<Double> limits() {
+        return Arbitraries.oneOf(Arbitraries.doubles().between(0.0, 4.0).ofScale(2),
+                Arbitraries.of(0.0, 0.5, 1.0, 1.5, 1.6, 2.0, Double.POSITIVE_INFINITY));
+    }
+
     private static String firstLabel(String domain) {
         int dot = domain.indexOf('.');
         return dot < 0 ? domain : domain.substring(0, dot);
