@@ -68,17 +68,6 @@ public final class InMemorySuppressionList implements SuppressionList {
         filter = larger;
     }
 
-    /** Whether {@link SuppressionList#key} would return the text itself: ASCII with no upper-case letter. */
-    private static boolean isLowerCaseAscii(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int hash(String key) {
         int h = key.hashCode();
         return h ^ (h >>> 16);
@@ -109,8 +98,7 @@ public final class InMemorySuppressionList implements SuppressionList {
         if (normalizedAddress == null) {
             return Optional.empty();
         }
-        // The validator's addresses are nearly always their own key already: one cheap scan says so.
-        String key = isLowerCaseAscii(normalizedAddress) ? normalizedAddress : SuppressionList.key(normalizedAddress);
+        String key = SuppressionList.key(normalizedAddress);
         if (!filter.mightContain(hash(key))) {
             return Optional.empty();
         }
