@@ -193,15 +193,13 @@ public final class CustomerEmailValidator implements AutoCloseable {
             Normalization normalization = normalizer.isAlreadyNormal(input) ? null : normalizer.normalize(input);
             findings = normalization == null ? List.of() : normalization.repairs();
             String value = normalization == null ? input : normalization.value();
-            // A repaired address is usually clean once repaired: the one-pass parse answers as the full one then.
-            address = normalization == null ? null : parser.parseClean(value, normalizer.lowercasesLocalPart());
-            if (address == null) {
-                ParseResult parsed = parser.parse(value);
-                if (parsed instanceof ParseResult.Rejected rejected) {
-                    return suggestForRejected(input, value, findings, rejected.reason());
-                }
-                address = (ParsedAddress) parsed;
+            // The unrepaired input already failed the one-pass parse above; a repaired one is usually clean now.
+            ParseResult parsed = normalization == null ? parser.parse(value)
+                    : parseCleanFirst(value, normalizer.lowercasesLocalPart());
+            if (parsed instanceof ParseResult.Rejected rejected) {
+                return suggestForRejected(input, value, findings, rejected.reason());
             }
+            address = (ParsedAddress) parsed;
         }
         if (cleanDomains.contains(address)) {
             // A known domain on which every domain-only stage passes (see CleanDomains): the rest of the policy.
@@ -350,6 +348,12 @@ public final class CustomerEmailValidator implements AutoCloseable {
         return withDot != null ? withDot : typoCorrector.correct(dropped, dropped);
     }
 
+    /** The one-pass parse when it takes the text (it answers as the full parse then), else the full parse. */
+    private ParseResult parseCleanFirst(String value, boolean lowercaseLocalPart) {
+        ParsedAddress clean = parser.parseClean(value, lowercaseLocalPart);
+        return clean != null ? clean : parser.parse(value);
+    }
+
     /**
      * A suggestion must be VALID on its own: it has to parse and pass every policy rule.
      *
@@ -358,14 +362,11 @@ public final class CustomerEmailValidator implements AutoCloseable {
      */
     private List<Finding> suggestionErrors(String suggested) {
         // The local part was accepted already and the domain is a known one: usually the one-pass parse takes it.
-        ParsedAddress address = parser.parseClean(suggested, false);
-        if (address == null) {
-            ParseResult parsed = parser.parse(suggested);
-            if (parsed instanceof ParseResult.Rejected rejected) {
-                return List.of(rejected.reason());
-            }
-            address = (ParsedAddress) parsed;
+        ParseResult parsed = parseCleanFirst(suggested, false);
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return List.of(rejected.reason());
         }
+        ParsedAddress address = (ParsedAddress) parsed;
         // At a clean known domain the domain-only rules have nothing to say (see CleanDomains).
         List<Finding> found = cleanDomains.contains(address) ? policy.applyBeyondDomain(address, List.of())
                 : policy.apply(address, List.of());
