@@ -17,7 +17,8 @@
 #
 # Results go to benchmarks/target/results/: jmh.json and jmh-first-check.json (raw JMH), jmh.log, report.md
 # (table), acceptance.md, stages.md (StageProfile: per-stage CPU time and allocation of a VALID check,
-# JMail.isValid as reference).
+# JMail.isValid as reference) and, for the whole suite, targets.md (TargetRatios: issue 22's targets as paired
+# ratios, about 4 minutes more; the ratios of separate JMH forks move with the machine's phases, these do not).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,3 +57,9 @@ grep -E '^(Benchmark|PeerComparison|[A-Za-z]+Benchmark\.)' "$out/jmh.log" | grep
 echo
 echo "== Report (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, $(date -u +%Y-%m-%d))"
 python3 benchmarks/jmh_report.py "${results[@]}" | tee "$out/report.md"
+
+if [[ "$include" == "." ]]; then
+    echo
+    echo "== Issue 22's targets, paired (each target and its reference timed alternately in one JVM)"
+    java -cp "$jar" io.github.customeremail.benchmarks.TargetRatios 2>/dev/null | tee "$out/targets.md"
+fi
