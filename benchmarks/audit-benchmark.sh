@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Speed of `audit --dns off` on a generated Odoo contacts export (default 1 000 000 rows, fixed seed: the same
 # file every run). Prints rows/s and the peak RSS (from /usr/bin/time -v). Build the jar first:
-#   mvn -B -pl cli -am package -DskipTests
+#   ./mvnw -B -pl cli -am package -DskipTests
 # Usage: benchmarks/audit-benchmark.sh [ROWS] [extra audit options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
 shift || true
 JAR="cli/target/customer-email.jar"
-[ -f "$JAR" ] || { echo "build the jar first: mvn -B -pl cli -am package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -pl cli -am package -DskipTests" >&2; exit 1; }
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 

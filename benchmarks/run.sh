@@ -28,7 +28,7 @@ jar=benchmarks/target/benchmarks.jar
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
     # shellcheck disable=SC2086 # MVN_ARGS is a list of options
-    mvn -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
+    ./mvnw -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
 fi
 mkdir -p "$out"
 
