@@ -60,8 +60,7 @@ record HostAddresses(List<InetAddress> addresses, String failure, long ttlSecond
      * @param negativeTtl the TTL to use for an empty answer without SOA
      */
     static HostAddresses combine(Answer a, Answer aaaa, long negativeTtl) {
-        List<InetAddress> all = new ArrayList<>(addressesOf(a));
-        all.addAll(addressesOf(aaaa));
+        List<InetAddress> all = new ArrayList<>();
         String failure = a.kind() == Answer.Kind.FAILURE ? a.reason()
                 : aaaa.kind() == Answer.Kind.FAILURE ? aaaa.reason() : null;
         long ttl = Long.MAX_VALUE;
@@ -69,8 +68,10 @@ record HostAddresses(List<InetAddress> addresses, String failure, long ttlSecond
         for (Answer x : new Answer[] {a, aaaa}) {
             switch (x.kind()) {
                 case DATA -> {
+                    List<InetAddress> found = addressesOf(x);
+                    all.addAll(found);
                     ttl = Math.min(ttl, x.ttlSeconds());
-                    if (anyPublic(addressesOf(x))) {
+                    if (anyPublic(found)) {
                         publicTtl = Math.min(publicTtl, x.ttlSeconds());
                     }
                 }
