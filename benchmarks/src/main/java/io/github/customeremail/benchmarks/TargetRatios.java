@@ -7,9 +7,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -41,7 +44,15 @@ public final class TargetRatios {
     }
 
     /** A benchmark body and how many addresses (or beans) one call covers. */
-    private record Body(Runnable run, int operations) {
+    private record Body(Runnable call, int operations) {
+    }
+
+    /** One timing: thread CPU nanoseconds and bytes allocated. */
+    private record Timing(long cpuNanos, long bytes) {
+
+        Timing plus(Timing other) {
+            return new Timing(cpuNanos + other.cpuNanos, bytes + other.bytes);
+        }
     }
 
     /**
@@ -66,57 +77,67 @@ public final class TargetRatios {
         }
     }
 
-    /** The targets, built (with their benchmarks' state set up) only for the one asked for. */
-    private static List<String> ids() {
-        return List.of("1-bean", "1-bean-memo-on", "2a-long-tail", "2b-typos-each-new", "3a-regular",
-                "3a-regular-memo-on", "3c-suppression");
+    private static final Blackhole BLACKHOLE = new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
+    /**
+     * Every target by id, in the table's order; each is built, with its benchmarks' state set up, only in the JVM that
+     * measures it.
+     */
+    private static final Map<String, Function<String, Target>> TARGETS = targets();
+
+    private static Map<String, Function<String, Target>> targets() {
+        Map<String, Function<String, Target>> targets = new LinkedHashMap<>();
+        targets.put("1-bean", id -> bean(id, false));
+        targets.put("1-bean-memo-on", id -> bean(id, true));
+        targets.put("2a-long-tail", id -> {
+            PeerComparisonBenchmark p = peers();
+            return new Target(id, "long tail, throughput vs `JMail.isValid`", true, 1.5,
+                    new Body(() -> p.customerEmailCheckOfflineLongTailMemoOff(BLACKHOLE), Corpus.LONG_TAIL_SIZE),
+                    new Body(() -> p.jmailIsValidLongTail(BLACKHOLE), Corpus.LONG_TAIL_SIZE));
+        });
+        targets.put("2b-typos-each-new", id -> {
+            TypoCorrectorBenchmark t = new TypoCorrectorBenchmark();
+            t.setUp();
+            PeerComparisonBenchmark p = peers();
+            return new Target(id, "`typosEachNew`, time vs `JMail.isValid`", false, 1.0,
+                    new Body(() -> t.typosEachNewMemoOff(BLACKHOLE), TypoCorrectorBenchmark.DISTINCT),
+                    new Body(() -> p.jmailIsValid(BLACKHOLE), Corpus.SIZE));
+        });
+        targets.put("3a-regular", id -> regular(id, false));
+        targets.put("3a-regular-memo-on", id -> regular(id, true));
+        targets.put("3c-suppression", id -> {
+            PeerComparisonBenchmark p = peers();
+            return new Target(id, "100 000-entry suppression list ÷ none, time", false, 1.1,
+                    new Body(() -> p.customerEmailCheckOfflineSuppressionList(BLACKHOLE), Corpus.SIZE),
+                    new Body(() -> p.customerEmailCheckOfflineMemoOff(BLACKHOLE), Corpus.SIZE));
+        });
+        return Collections.unmodifiableMap(targets);
+    }
+
+    private static Target bean(String id, boolean memoOn) {
+        BeanValidationBenchmark b = new BeanValidationBenchmark();
+        b.setUp();
+        Body ours = new Body(memoOn ? b::validCustomerEmail : b::validCustomerEmailMemoOff,
+                BeanValidationBenchmark.SIZE);
+        return new Target(id, "`validate(bean)` `@ValidCustomerEmail`" + (memoOn ? " (memo on)" : "")
+                + " ÷ `@Email`, time", false, 1.0, ours, new Body(b::hibernateEmail, BeanValidationBenchmark.SIZE));
+    }
+
+    private static Target regular(String id, boolean memoOn) {
+        PeerComparisonBenchmark p = peers();
+        Body ours = new Body(memoOn ? () -> p.customerEmailCheckOffline(BLACKHOLE)
+                : () -> p.customerEmailCheckOfflineMemoOff(BLACKHOLE), Corpus.SIZE);
+        return new Target(id, "regular corpus" + (memoOn ? " (memo on)" : "") + ", throughput vs `JMail.isValid`",
+                true, 2.0, ours, new Body(() -> p.jmailIsValid(BLACKHOLE), Corpus.SIZE));
     }
 
     private static Target target(String id) {
-        Blackhole bh = new Blackhole(
-                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        switch (id) {
-            case "1-bean", "1-bean-memo-on" -> {
-                BeanValidationBenchmark b = new BeanValidationBenchmark();
-                b.setUp();
-                boolean memoOn = id.endsWith("memo-on");
-                Body ours = new Body(memoOn ? b::validCustomerEmail : b::validCustomerEmailMemoOff,
-                        BeanValidationBenchmark.SIZE);
-                return new Target(id, "`validate(bean)` `@ValidCustomerEmail`" + (memoOn ? " (memo on)" : "")
-                        + " ÷ `@Email`, time", false, 1.0, ours,
-                        new Body(b::hibernateEmail, BeanValidationBenchmark.SIZE));
-            }
-            case "2a-long-tail" -> {
-                PeerComparisonBenchmark p = peers();
-                return new Target(id, "long tail, throughput vs `JMail.isValid`", true, 1.5,
-                        new Body(() -> p.customerEmailCheckOfflineLongTailMemoOff(bh), Corpus.LONG_TAIL_SIZE),
-                        new Body(() -> p.jmailIsValidLongTail(bh), Corpus.LONG_TAIL_SIZE));
-            }
-            case "2b-typos-each-new" -> {
-                TypoCorrectorBenchmark t = new TypoCorrectorBenchmark();
-                t.setUp();
-                PeerComparisonBenchmark p = peers();
-                return new Target(id, "`typosEachNew`, time vs `JMail.isValid`", false, 1.0,
-                        new Body(() -> t.typosEachNewMemoOff(bh), TypoCorrectorBenchmark.DISTINCT),
-                        new Body(() -> p.jmailIsValid(bh), Corpus.SIZE));
-            }
-            case "3a-regular", "3a-regular-memo-on" -> {
-                PeerComparisonBenchmark p = peers();
-                boolean memoOn = id.endsWith("memo-on");
-                Body ours = new Body(memoOn ? () -> p.customerEmailCheckOffline(bh)
-                        : () -> p.customerEmailCheckOfflineMemoOff(bh), Corpus.SIZE);
-                return new Target(id, "regular corpus" + (memoOn ? " (memo on)" : "")
-                        + ", throughput vs `JMail.isValid`", true, 2.0, ours,
-                        new Body(() -> p.jmailIsValid(bh), Corpus.SIZE));
-            }
-            case "3c-suppression" -> {
-                PeerComparisonBenchmark p = peers();
-                return new Target(id, "100 000-entry suppression list ÷ none, time", false, 1.1,
-                        new Body(() -> p.customerEmailCheckOfflineSuppressionList(bh), Corpus.SIZE),
-                        new Body(() -> p.customerEmailCheckOfflineMemoOff(bh), Corpus.SIZE));
-            }
-            default -> throw new IllegalArgumentException("unknown target " + id + "; known: " + ids());
+        Function<String, Target> target = TARGETS.get(id);
+        if (target == null) {
+            throw new IllegalArgumentException("unknown target " + id + "; known: " + TARGETS.keySet());
         }
+        return target.apply(id);
     }
 
     private static PeerComparisonBenchmark peers() {
@@ -140,7 +161,7 @@ public final class TargetRatios {
                 + "CPU time), one JVM per target%n%n| target (typo memo off unless said) | goal | median | middle half "
                 + "| all rounds | ns/op: ours, reference | B/op: ours, reference |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|%n", rounds));
-        for (String id : ids()) {
+        for (String id : TARGETS.keySet()) {
             out.append(runChild(id, rounds)).append('\n');
         }
         System.out.print(out);
@@ -180,8 +201,8 @@ public final class TargetRatios {
         Body b = target.reference();
         long warmupEnd = System.nanoTime() + WARMUP_NANOS;
         while (System.nanoTime() < warmupEnd) {
-            a.run().run();
-            b.run().run();
+            a.call().run();
+            b.call().run();
         }
         int repeatA = repeats(a, mx);
         int repeatB = repeats(b, mx);
@@ -190,26 +211,17 @@ public final class TargetRatios {
         double[] nsB = new double[rounds];
         double[] bytesA = new double[rounds];
         double[] bytesB = new double[rounds];
-        long[] sample = new long[2];
+        double opsA = 2.0 * repeatA * a.operations();
+        double opsB = 2.0 * repeatB * b.operations();
         for (int r = 0; r < rounds; r++) {
-            time(a, repeatA, mx, thread, sample);
-            long cpuA = sample[0];
-            long allocA = sample[1];
-            time(b, repeatB, mx, thread, sample);
-            long cpuB = sample[0];
-            long allocB = sample[1];
-            time(b, repeatB, mx, thread, sample);
-            cpuB += sample[0];
-            allocB += sample[1];
-            time(a, repeatA, mx, thread, sample);
-            cpuA += sample[0];
-            allocA += sample[1];
-            double opsA = 2.0 * repeatA * a.operations();
-            double opsB = 2.0 * repeatB * b.operations();
-            nsA[r] = cpuA / opsA;
-            nsB[r] = cpuB / opsB;
-            bytesA[r] = allocA / opsA;
-            bytesB[r] = allocB / opsB;
+            // A B B A: a drift in the machine's speed during the round weighs on both alike.
+            Timing firstA = time(a, repeatA, mx, thread);
+            Timing bothB = time(b, repeatB, mx, thread).plus(time(b, repeatB, mx, thread));
+            Timing bothA = firstA.plus(time(a, repeatA, mx, thread));
+            nsA[r] = bothA.cpuNanos() / opsA;
+            nsB[r] = bothB.cpuNanos() / opsB;
+            bytesA[r] = bothA.bytes() / opsA;
+            bytesB[r] = bothB.bytes() / opsB;
             ratios[r] = nsA[r] / nsB[r];
         }
         Arrays.sort(ratios);
@@ -218,7 +230,8 @@ public final class TargetRatios {
         double q3 = target.shown(quantile(ratios, 0.75));
         double lo = target.shown(ratios[0]);
         double hi = target.shown(ratios[rounds - 1]);
-        return String.format(Locale.ROOT, "| %s (`%s`) | %s | %s%.2f× | %.2f–%.2f× | %.2f–%.2f× | %.0f, %.0f | %.0f, %.0f |",
+        return String.format(Locale.ROOT,
+                "| %s (`%s`) | %s | %s%.2f× | %.2f–%.2f× | %.2f–%.2f× | %.0f, %.0f | %.0f, %.0f |",
                 target.description(), target.id(), target.goalText(), target.holds(median) ? "" : "**not held** ",
                 median, Math.min(q1, q3), Math.max(q1, q3), Math.min(lo, hi), Math.max(lo, hi),
                 median(nsA), median(nsB), median(bytesA), median(bytesB));
@@ -227,20 +240,20 @@ public final class TargetRatios {
     /** @return how many calls make one timing of about {@link #TIMING_NANOS} */
     private static int repeats(Body body, com.sun.management.ThreadMXBean mx) {
         long t0 = mx.getCurrentThreadCpuTime();
-        body.run().run();
+        body.call().run();
         long once = Math.max(1, mx.getCurrentThreadCpuTime() - t0);
         return (int) Math.max(1, Math.min(1_000, TIMING_NANOS / once));
     }
 
-    /** Times {@code repeat} calls: {@code sample[0]} the CPU nanoseconds, {@code sample[1]} the bytes allocated. */
-    private static void time(Body body, int repeat, com.sun.management.ThreadMXBean mx, long thread, long[] sample) {
+    /** Times {@code repeat} calls. */
+    private static Timing time(Body body, int repeat, com.sun.management.ThreadMXBean mx, long thread) {
         long b0 = mx.getThreadAllocatedBytes(thread);
         long t0 = mx.getCurrentThreadCpuTime();
         for (int i = 0; i < repeat; i++) {
-            body.run().run();
+            body.call().run();
         }
-        sample[0] = mx.getCurrentThreadCpuTime() - t0;
-        sample[1] = mx.getThreadAllocatedBytes(thread) - b0;
+        long cpu = mx.getCurrentThreadCpuTime() - t0;
+        return new Timing(cpu, mx.getThreadAllocatedBytes(thread) - b0);
     }
 
     private static double median(double[] values) {
