@@ -149,8 +149,8 @@ public final class Normalizer {
      * and one copy only when there is some (what {@link #repairAndLowercase} gives, without its substrings).
      */
     private String lowercaseAscii(String s, int at, Repairs repairs) {
-        boolean upperDomain = hasUpperCase(s, at + 1, s.length());
-        boolean upperLocal = hasUpperCase(s, 0, at);
+        boolean upperDomain = !isLowerCaseAscii(s, at + 1, s.length()); // s is ASCII: only upper case says no
+        boolean upperLocal = !isLowerCaseAscii(s, 0, at);
         if (upperDomain) {
             repairs.add(FindingCode.DOMAIN_LOWERCASED);
         }
@@ -169,16 +169,6 @@ public final class Normalizer {
             }
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean hasUpperCase(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The domain's comma and dot repairs, then the case repairs: any address, Unicode included. */
@@ -476,6 +466,20 @@ public final class Normalizer {
     static boolean isAscii(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is ASCII without upper-case letters, so that {@code toLowerCase(Locale.ROOT)} would
+     * leave it as it is: one cheap scan instead of the JDK's per-character case tables.
+     */
+    static boolean isLowerCaseAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
                 return false;
             }
         }

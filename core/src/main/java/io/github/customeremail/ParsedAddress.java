@@ -78,13 +78,7 @@ public final class ParsedAddress implements ParseResult {
      *         leaves it as it is (the normalizer's output, unless configured not to lower-case it)
      */
     boolean localPartIsLowerCaseAscii() {
-        for (int i = 0; i < at; i++) {
-            char c = address.charAt(i);
-            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        return Normalizer.isLowerCaseAscii(address, 0, at);
     }
 
     /** @return the domain in lower-case ASCII form (A-labels for internationalized names), no trailing dot */

@@ -35,20 +35,8 @@ public interface SuppressionList {
      * @return its key
      */
     static String key(String address) {
-        return isLowerCaseAscii(address) ? address : address.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Whether lower-casing would leave the text as it is because it is ASCII with no upper-case letter, as nearly every
-     * normalized address is: one cheap scan instead of {@code toLowerCase}'s per-character case tables.
-     */
-    private static boolean isLowerCaseAscii(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        // Nearly every normalized address is already lower-case ASCII: then no copy, and no case tables.
+        return Normalizer.isLowerCaseAscii(address, 0, address.length()) ? address
+                : address.toLowerCase(Locale.ROOT);
     }
 }
