@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -90,12 +91,9 @@ public final class TargetRatios {
         Map<String, Function<String, Target>> targets = new LinkedHashMap<>();
         targets.put("1-bean", id -> bean(id, false));
         targets.put("1-bean-memo-on", id -> bean(id, true));
-        targets.put("2a-long-tail", id -> {
-            PeerComparisonBenchmark p = peers();
-            return new Target(id, "long tail, throughput vs `JMail.isValid`", true, 1.5,
-                    new Body(() -> p.customerEmailCheckOfflineLongTailMemoOff(BLACKHOLE), Corpus.LONG_TAIL_SIZE),
-                    new Body(() -> p.jmailIsValidLongTail(BLACKHOLE), Corpus.LONG_TAIL_SIZE));
-        });
+        targets.put("2a-long-tail", id -> peerTarget(id, "long tail, throughput vs `JMail.isValid`", true, 1.5,
+                Corpus.LONG_TAIL_SIZE, PeerComparisonBenchmark::customerEmailCheckOfflineLongTailMemoOff,
+                PeerComparisonBenchmark::jmailIsValidLongTail));
         targets.put("2b-typos-each-new", id -> {
             TypoCorrectorBenchmark t = new TypoCorrectorBenchmark();
             t.setUp();
@@ -106,12 +104,9 @@ public final class TargetRatios {
         });
         targets.put("3a-regular", id -> regular(id, false));
         targets.put("3a-regular-memo-on", id -> regular(id, true));
-        targets.put("3c-suppression", id -> {
-            PeerComparisonBenchmark p = peers();
-            return new Target(id, "100 000-entry suppression list ÷ none, time", false, 1.1,
-                    new Body(() -> p.customerEmailCheckOfflineSuppressionList(BLACKHOLE), Corpus.SIZE),
-                    new Body(() -> p.customerEmailCheckOfflineMemoOff(BLACKHOLE), Corpus.SIZE));
-        });
+        targets.put("3c-suppression", id -> peerTarget(id, "100 000-entry suppression list ÷ none, time", false,
+                1.1, Corpus.SIZE, PeerComparisonBenchmark::customerEmailCheckOfflineSuppressionList,
+                PeerComparisonBenchmark::customerEmailCheckOfflineMemoOff));
         return Collections.unmodifiableMap(targets);
     }
 
@@ -125,11 +120,19 @@ public final class TargetRatios {
     }
 
     private static Target regular(String id, boolean memoOn) {
+        return peerTarget(id, "regular corpus" + (memoOn ? " (memo on)" : "") + ", throughput vs `JMail.isValid`",
+                true, 2.0, Corpus.SIZE, memoOn ? PeerComparisonBenchmark::customerEmailCheckOffline
+                        : PeerComparisonBenchmark::customerEmailCheckOfflineMemoOff,
+                PeerComparisonBenchmark::jmailIsValid);
+    }
+
+    /** A target of two benchmarks of one {@link PeerComparisonBenchmark} state, each over {@code operations}. */
+    private static Target peerTarget(String id, String description, boolean throughput, double goal, int operations,
+                                     BiConsumer<PeerComparisonBenchmark, Blackhole> measured,
+                                     BiConsumer<PeerComparisonBenchmark, Blackhole> reference) {
         PeerComparisonBenchmark p = peers();
-        Body ours = new Body(memoOn ? () -> p.customerEmailCheckOffline(BLACKHOLE)
-                : () -> p.customerEmailCheckOfflineMemoOff(BLACKHOLE), Corpus.SIZE);
-        return new Target(id, "regular corpus" + (memoOn ? " (memo on)" : "") + ", throughput vs `JMail.isValid`",
-                true, 2.0, ours, new Body(() -> p.jmailIsValid(BLACKHOLE), Corpus.SIZE));
+        return new Target(id, description, throughput, goal, new Body(() -> measured.accept(p, BLACKHOLE), operations),
+                new Body(() -> reference.accept(p, BLACKHOLE), operations));
     }
 
     private static Target target(String id) {
