@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +39,9 @@ class SuggestionFastPathProperties {
         return Combinators.combine(local, domain, wrap).as((l, d, w) -> String.format(w, l + "@" + d));
     }
 
-    @Provide
-    Arbitrary<Integer> configuration() {
-        return Arbitraries.integers().between(0, CONFIGURATIONS - 1);
-    }
-
     @Property(tries = 20_000)
     void aSuggestionAtACleanKnownDomainIsCheckedLikeTheFullPipeline(@ForAll("mistypedAddress") String input,
-                                                                   @ForAll("configuration") int configuration) {
+            @ForAll @IntRange(max = CONFIGURATIONS - 1) int configuration) {
         assertShortcutsAnswerAlike(input, configuration);
     }
 
